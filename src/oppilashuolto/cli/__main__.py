@@ -1,0 +1,8 @@
+"""``python -m oppilashuolto.cli``."""
+
+import sys
+
+from oppilashuolto.cli import main
+
+
+sys.exit(main())

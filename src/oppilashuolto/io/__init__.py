@@ -1,0 +1,18 @@
+"""Exchange formats: TOML for authoring, JSON for exchange, and a JSON Schema."""
+
+from oppilashuolto.io.formats import dumps, format_of, load, loads, save, to_document, write_atomic
+from oppilashuolto.io.migrations import SCHEMA_VERSION
+from oppilashuolto.io.schema import json_schema
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "dumps",
+    "format_of",
+    "json_schema",
+    "load",
+    "loads",
+    "save",
+    "to_document",
+    "write_atomic",
+]
