@@ -40,14 +40,14 @@ class CliError(OppilashuoltoError):
 def load_source(source: str) -> WelfareStructure:
     """Load a structure from a path or ``example:NAME``."""
     if source.startswith("example:"):
-        from oppilashuolto import examples  # noqa: PLC0415 - loads on use
+        from oppilashuolto import examples
 
         name = source.removeprefix("example:")
         if name not in examples.names():
             msg = f"Unknown example {name!r}; expected one of: {', '.join(examples.names())}"
             raise CliError(msg, EXIT_INVALID)
         return examples.load(name)
-    from oppilashuolto.io import load  # noqa: PLC0415
+    from oppilashuolto.io import load
 
     return load(source)
 
@@ -63,13 +63,18 @@ def parse_date(text: str) -> dt.date:
 
 def add_source(parser: argparse.ArgumentParser) -> None:
     """Add the positional SRC argument."""
-    parser.add_argument("source", metavar="SRC", help="a .json or .toml file, or example:NAME")
+    parser.add_argument(
+        "source", metavar="SRC", help="a .json or .toml file, or example:NAME"
+    )
 
 
 def add_language(parser: argparse.ArgumentParser) -> None:
     """Add ``--lang fi|sv|en``."""
     parser.add_argument(
-        "--lang", choices=("fi", "sv", "en"), default="fi", help="label language (default: fi)"
+        "--lang",
+        choices=("fi", "sv", "en"),
+        default="fi",
+        help="label language (default: fi)",
     )
 
 
@@ -79,7 +84,7 @@ def write_output(path: str | None, data: bytes) -> bool:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return True
-    from oppilashuolto.io import write_atomic  # noqa: PLC0415
+    from oppilashuolto.io import write_atomic
 
     target = Path(path)
     if not target.parent.exists():

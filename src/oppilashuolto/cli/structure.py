@@ -30,25 +30,33 @@ def register(sub: Any) -> None:
     add_source(p)
     p.set_defaults(run=_validate)
 
-    p = sub.add_parser("convert", help="convert between TOML and JSON (format from the extension)")
+    p = sub.add_parser(
+        "convert", help="convert between TOML and JSON (format from the extension)"
+    )
     add_source(p)
     p.add_argument("dest", metavar="DEST", help="a .json or .toml file to write")
     p.set_defaults(run=_convert)
 
-    p = sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of the exchange format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema (draft 2020-12) of the exchange format"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of stdout"
+    )
     p.set_defaults(run=_schema)
 
     p = sub.add_parser("show", help="summarise a structure, as of a date")
     add_source(p)
-    p.add_argument("--on", type=parse_date, metavar="DATE", help="answer as of DATE (YYYY-MM-DD)")
+    p.add_argument(
+        "--on", type=parse_date, metavar="DATE", help="answer as of DATE (YYYY-MM-DD)"
+    )
     p.add_argument("--find", metavar="TEXT", help="list records whose names match TEXT")
     add_language(p)
     p.set_defaults(run=_show)
 
 
 def _examples(_: argparse.Namespace) -> int:
-    from oppilashuolto import examples  # noqa: PLC0415
+    from oppilashuolto import examples
 
     for name in examples.names():
         print(f"{name}\t{examples.load(name).name}")
@@ -63,7 +71,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from oppilashuolto.io import dumps, format_of  # noqa: PLC0415
+    from oppilashuolto.io import dumps, format_of
 
     fmt = format_of(args.dest)
     structure = load_source(args.source)
@@ -73,7 +81,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from oppilashuolto.io import json_schema  # noqa: PLC0415
+    from oppilashuolto.io import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     write_output(args.output, text.encode("utf-8"))
@@ -128,7 +136,9 @@ def _name(record: Any, language: str) -> str:
     return str(localised or getattr(record, "name", "") or record.id)
 
 
-def show_text(structure: Any, *, on: dt.date | None, language: str, find: str | None) -> str:
+def show_text(
+    structure: Any, *, on: dt.date | None, language: str, find: str | None
+) -> str:
     """Return the readable summary that ``oppilashuolto show`` prints."""
     h = _HEADINGS[language]
     lines = [f"{_name(structure, language)} ({structure.id})"]
@@ -136,14 +146,22 @@ def show_text(structure: Any, *, on: dt.date | None, language: str, find: str | 
         found = structure.find(find)
         lines.append(f"{h['found']}: {len(found)}")
         lines.extend(
-            f"  {structure.collection_of(r.id)}: {r.id}  {_name(r, language)}" for r in found
+            f"  {structure.collection_of(r.id)}: {r.id}  {_name(r, language)}"
+            for r in found
         )
         return "\n".join(lines) + "\n"
     view: Any = structure if on is None else structure.snapshot(on=on)
     if on is not None:
         lines[0] += f", {h['as_of']} {on.isoformat()}"
-    for collection in ("organisations", "groups", "people", "memberships", "arrangements",
-                       "projects", "clocks"):
+    for collection in (
+        "organisations",
+        "groups",
+        "people",
+        "memberships",
+        "arrangements",
+        "projects",
+        "clocks",
+    ):
         lines.append(f"{h[collection]}: {len(getattr(view, collection))}")
     lines.append("")
     lines.append(f"{h['groups']}:")
@@ -156,7 +174,11 @@ def show_text(structure: Any, *, on: dt.date | None, language: str, find: str | 
             role = structure.label("roles", seat.role, language)
             holder = seat.holder_id or h["unfilled"]
             if seat.holder_id is None and seat.profession:
-                holder += " (" + structure.label("professions", seat.profession, language) + ")"
+                holder += (
+                    " ("
+                    + structure.label("professions", seat.profession, language)
+                    + ")"
+                )
             count = f" ×{seat.count}" if seat.count is not None else ""
             lines.append(f"    - {role}: {holder}{count}")
     return "\n".join(lines) + "\n"

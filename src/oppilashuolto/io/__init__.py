@@ -1,6 +1,14 @@
 """Exchange formats: TOML for authoring, JSON for exchange, and a JSON Schema."""
 
-from oppilashuolto.io.formats import dumps, format_of, load, loads, save, to_document, write_atomic
+from oppilashuolto.io.formats import (
+    dumps,
+    format_of,
+    load,
+    loads,
+    save,
+    to_document,
+    write_atomic,
+)
 from oppilashuolto.io.migrations import SCHEMA_VERSION
 from oppilashuolto.io.schema import json_schema
 

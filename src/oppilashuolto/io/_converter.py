@@ -23,7 +23,9 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 
 def _expect_str(value: object, what: str) -> str:
     if not isinstance(value, str):
-        msg = f"expected {what} as a string (got a value of type {type(value).__name__})"
+        msg = (
+            f"expected {what} as a string (got a value of type {type(value).__name__})"
+        )
         raise ValidationError(msg)
     return value
 
@@ -85,14 +87,30 @@ def _structure_decimal(value: object, _: type) -> decimal.Decimal:
         raise ValidationError(msg) from None
 
 
+def _strict(kind: type, what: str) -> Any:
+    # the preconf converter would turn 5 into "5" and "1" into True; files must say what they mean
+    def structure(value: object, _: type) -> Any:
+        if type(value) is kind or (kind is float and type(value) is int):
+            return value
+        msg = f"expected {what} (got a value of type {type(value).__name__})"
+        raise ValidationError(msg)
+
+    return structure
+
+
 def _build() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "a whole number"))
+    conv.register_structure_hook(float, _strict(float, "a number"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
     conv.register_structure_hook(
         PartialDate, lambda v, _: PartialDate.from_edtf(_expect_str(v, "an EDTF date"))
     )
     conv.register_unstructure_hook(PartialDate, lambda v: v.edtf)
     conv.register_structure_hook(
-        Period, lambda v, _: Period.from_edtf(_expect_str(v, "an EDTF period like '2014/..'"))
+        Period,
+        lambda v, _: Period.from_edtf(_expect_str(v, "an EDTF period like '2014/..'")),
     )
     conv.register_unstructure_hook(Period, Period.to_edtf)
     conv.register_structure_hook(
@@ -101,7 +119,9 @@ def _build() -> cattrs.Converter:
     conv.register_unstructure_hook(Count, Count.to_text)
     conv.register_structure_hook(
         LegalReference,
-        lambda v, _: LegalReference.from_text(_expect_str(v, "a section like '14 § 2 mom.'")),
+        lambda v, _: LegalReference.from_text(
+            _expect_str(v, "a section like '14 § 2 mom.'")
+        ),
     )
     conv.register_unstructure_hook(LegalReference, LegalReference.to_text)
     conv.register_structure_hook(dt.date, _structure_date)

@@ -47,33 +47,39 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     if suffix == ".toml":
         return "toml"
     raise StructureError(
-        str(path), [f"file name must end in .json or .toml (got {suffix or 'no extension'!r}) @ $"]
+        str(path),
+        [
+            f"file name must end in .json or .toml (got {suffix or 'no extension'!r}) @ $"
+        ],
     )
 
 
 def _parse(data: bytes | str, fmt: Format, source: str) -> dict[str, Any]:
     if isinstance(data, bytes):
         if len(data) > _MAX_BYTES:
-            raise StructureError(source, [f"file is larger than {_MAX_BYTES} bytes @ $"])
+            raise StructureError(
+                source, [f"file is larger than {_MAX_BYTES} bytes @ $"]
+            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise StructureError(
-                source, [f"file must be UTF-8 text (invalid byte at offset {exc.start}) @ $"]
+                source,
+                [f"file must be UTF-8 text (invalid byte at offset {exc.start}) @ $"],
             ) from None
     else:
         text = data
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise StructureError(source, ["file is empty; expected a welfare structure @ $"])
+        raise StructureError(
+            source, ["file is empty; expected a welfare structure @ $"]
+        )
     try:
-        if fmt == "json":
-            document = json.loads(text)
-        else:
-            document = tomllib.loads(text)
+        document = json.loads(text) if fmt == "json" else tomllib.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(
-            source, [f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}) @ $"]
+            source,
+            [f"broken JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}) @ $"],
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise StructureError(source, [f"broken TOML: {exc} @ $"]) from None
@@ -81,8 +87,18 @@ def _parse(data: bytes | str, fmt: Format, source: str) -> dict[str, Any]:
         raise StructureError(source, ["input is nested too deeply @ $"]) from None
     if not isinstance(document, dict):
         kind = type(document).__name__
-        raise StructureError(source, [f"expected a table (object) at the top (got {kind}) @ $"])
+        raise StructureError(
+            source, [f"expected a table (object) at the top (got {kind}) @ $"]
+        )
     return document
+
+
+def _problem_lines(errors: list[ValidationError]) -> list[str]:
+    return [
+        f"{msg} @ $.{path}" if path else f"{msg} @ $"
+        for error in errors
+        for msg, path in error.problems
+    ]
 
 
 def _structure(document: dict[str, Any], source: str) -> WelfareStructure:
@@ -92,17 +108,25 @@ def _structure(document: dict[str, Any], source: str) -> WelfareStructure:
     try:
         return converter.structure(upgraded, WelfareStructure)
     except cattrs.BaseValidationError as exc:
+        own = [
+            e
+            for e in exc.exceptions
+            if isinstance(e, ValidationError) and not getattr(e, "__notes__", None)
+        ]
+        if own and len(own) == len(exc.exceptions):
+            # raised by WelfareStructure itself: its problems carry their own paths
+            raise StructureError(source, _problem_lines(own)) from None
         lines = cattrs.transform_error(exc, path="$", format_exception=format_exception)
         raise StructureError(source, lines) from None
     except ValidationError as exc:
-        raise StructureError(
-            source, [f"{msg} @ $.{path}" if path else f"{msg} @ $" for msg, path in exc.problems]
-        ) from None
+        raise StructureError(source, _problem_lines([exc])) from None
     except RecursionError:
         raise StructureError(source, ["input is nested too deeply @ $"]) from None
 
 
-def loads(data: bytes | str, fmt: Format = "json", *, source: str = "<string>") -> WelfareStructure:
+def loads(
+    data: bytes | str, fmt: Format = "json", *, source: str = "<string>"
+) -> WelfareStructure:
     """
     Read a structure from JSON or TOML text.
 
@@ -129,7 +153,9 @@ def load(path: str | os.PathLike[str]) -> WelfareStructure:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise StructureError(str(path), [f"cannot read file: {exc.strerror} @ $"]) from None
+        raise StructureError(
+            str(path), [f"cannot read file: {exc.strerror} @ $"]
+        ) from None
     return loads(data, fmt, source=str(path))
 
 
@@ -169,7 +195,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
             return False
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path(), prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -35,11 +35,15 @@ def migrate(document: Document) -> tuple[Document, list[str]]:
     if version is None:
         return document, ["required field missing @ $.schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        return document, [f"schema_version must be a whole number (got {version!r}) @ $.schema_version"]
+        return document, [
+            f"schema_version must be a whole number (got {version!r}) @ $.schema_version"
+        ]
     if version > SCHEMA_VERSION:
         return document, [
-            f"schema_version {version} is newer than this library reads ({SCHEMA_VERSION}); "
-            "upgrade oppilashuolto @ $.schema_version"
+            (
+                f"schema_version {version} is newer than this library reads ({SCHEMA_VERSION}); "
+                "upgrade oppilashuolto @ $.schema_version"
+            )
         ]
     if version < 1 or any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         return document, [

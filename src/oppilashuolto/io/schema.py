@@ -12,7 +12,13 @@ from typing import Any
 import attrs
 
 from oppilashuolto.io.migrations import SCHEMA_VERSION
-from oppilashuolto.model import Count, LegalReference, PartialDate, Period, WelfareStructure
+from oppilashuolto.model import (
+    Count,
+    LegalReference,
+    PartialDate,
+    Period,
+    WelfareStructure,
+)
 
 
 __all__ = ["json_schema"]
@@ -54,8 +60,11 @@ class _Builder:
             return self.type_schema(args[0], field_name)
         if origin is tuple:
             item = typing.get_args(tp)[0]
-            return {"type": "array", "items": self.type_schema(item, field_name.removesuffix("s"))}
-        if attrs.has(tp):
+            return {
+                "type": "array",
+                "items": self.type_schema(item, field_name.removesuffix("s")),
+            }
+        if tp not in _SCALARS and attrs.has(tp):
             return {"$ref": f"#/$defs/{self.add(tp)}"}
         schema = dict(_SCALARS[tp])
         if tp is str and (field_name == "id" or field_name.endswith("_id")):

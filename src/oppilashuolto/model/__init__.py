@@ -9,7 +9,13 @@ from oppilashuolto.model.common import Contribution, Result
 from oppilashuolto.model.compare import StructureDiff, diff, merge
 from oppilashuolto.model.count import Count
 from oppilashuolto.model.dates import PartialDate, Period
-from oppilashuolto.model.group import Cadence, ChairRule, CompositionRule, Group, RecordKeeping
+from oppilashuolto.model.group import (
+    Cadence,
+    ChairRule,
+    CompositionRule,
+    Group,
+    RecordKeeping,
+)
 from oppilashuolto.model.legal import LegalReference
 from oppilashuolto.model.membership import Membership
 from oppilashuolto.model.organisation import Affiliation, Organisation, Succession
@@ -30,7 +36,13 @@ from oppilashuolto.model.references import COLLECTIONS
 from oppilashuolto.model.schoolcalendar import Break, SchoolCalendar
 from oppilashuolto.model.service import ServiceArrangement
 from oppilashuolto.model.structure import LocalTerm, Snapshot, WelfareStructure
-from oppilashuolto.model.yearly_clock import ClockEntry, Recurrence, Ring, Timing, YearlyClock
+from oppilashuolto.model.yearly_clock import (
+    ClockEntry,
+    Recurrence,
+    Ring,
+    Timing,
+    YearlyClock,
+)
 
 
 __all__ = [

@@ -19,7 +19,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 def describe(value: object) -> str:
     """Return a repr of *value* that is safe for an error message (no free text)."""
     if isinstance(value, str):
-        if _ID.match(value) or _CODE.match(value) or len(value) <= 16:  # noqa: PLR2004
+        if _ID.match(value) or _CODE.match(value) or len(value) <= 16:
             return repr(value)
         return f"a {len(value)}-character string"
     if isinstance(value, (int, float, bool)) or value is None:
@@ -52,7 +52,9 @@ def is_code(value: object) -> bool:
     return isinstance(value, str) and _CODE.match(value) is not None
 
 
-ID_REQUIREMENT = "an id of lowercase ASCII letters, digits and hyphens like 'ooot-paijat-hame'"
+ID_REQUIREMENT = (
+    "an id of lowercase ASCII letters, digits and hyphens like 'ooot-paijat-hame'"
+)
 CODE_REQUIREMENT = "a lowercase ASCII code like 'school_nurse'"
 
 
@@ -62,13 +64,17 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         fail(attribute, ID_REQUIREMENT, value)
 
 
-def optional_identifier(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def optional_identifier(
+    _: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
     """Validate an id that may be ``None``."""
     if value is not None and not is_id(value):
         fail(attribute, ID_REQUIREMENT + " or empty", value)
 
 
-def identifiers(_: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
+def identifiers(
+    _: object, attribute: attrs.Attribute[Any], value: Iterable[object]
+) -> None:
     """Validate a tuple of ids: each valid, none repeated."""
     seen: set[object] = set()
     for item in value:
@@ -115,7 +121,9 @@ def texts(_: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -
             fail(attribute, "a list of non-empty texts", item)
 
 
-def one_of(choices: Iterable[str]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+def one_of(
+    choices: Iterable[str],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
     """Validate that a value is one of a closed set of strings."""
     frozen = frozenset(choices)
     listing = ", ".join(repr(c) for c in sorted(frozen))

@@ -28,12 +28,20 @@ from oppilashuolto.model.dates import Period
 __all__ = ["Activity"]
 
 
-def _end_time(instance: Activity, attribute: attrs.Attribute[Any], value: dt.time | None) -> None:
-    if value is not None and (instance.start_time is None or value <= instance.start_time):
-        fail(attribute, "after start_time (and start_time must be set)", value.isoformat())
+def _end_time(
+    instance: Activity, attribute: attrs.Attribute[Any], value: dt.time | None
+) -> None:
+    if value is not None and (
+        instance.start_time is None or value <= instance.start_time
+    ):
+        fail(
+            attribute,
+            "after start_time (and start_time must be set)",
+            value.isoformat(),
+        )
 
 
-def _ordinal(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def _ordinal(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, int) or value < 1):
         fail(attribute, "a positive whole number", value)
 
@@ -82,7 +90,9 @@ class Activity:
     organiser_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
-    audience: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    audience: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     audience_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )

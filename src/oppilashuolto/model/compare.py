@@ -86,8 +86,10 @@ def merge(first: WelfareStructure, second: WelfareStructure) -> WelfareStructure
                 known[record.id] = record
             elif twin != record:
                 problems.append(
-                    (f"{name} {record.id!r} differs between {first.id!r} and {second.id!r}",
-                     f"{name}[{i}]")
+                    (
+                        f"{name} {record.id!r} differs between {first.id!r} and {second.id!r}",
+                        f"{name}[{i}]",
+                    )
                 )
         merged[name] = tuple(records)
     terms = list(first.local_terms)
@@ -98,8 +100,10 @@ def merge(first: WelfareStructure, second: WelfareStructure) -> WelfareStructure
             terms.append(term)
         elif twin != term:
             problems.append(
-                (f"local term {term.vocabulary}.{term.code} differs between the structures",
-                 "local_terms")
+                (
+                    f"local term {term.vocabulary}.{term.code} differs between the structures",
+                    "local_terms",
+                )
             )
     if problems:
         raise ValidationError(problems[0][0], problems)

@@ -16,11 +16,15 @@ from oppilashuolto.errors import ValidationError
 
 __all__ = ["Count"]
 
-_TEXT = re.compile(r"^(?:(?P<exact>\d+)|>(?P<gt>\d+)|<(?P<lt>\d+)|(?P<lo>\d+)-(?P<hi>\d+))$")
+_TEXT = re.compile(
+    r"^(?:(?P<exact>\d+)|>(?P<gt>\d+)|<(?P<lt>\d+)|(?P<lo>\d+)-(?P<hi>\d+))$"
+)
 
 
-def _non_negative(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+def _non_negative(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        not isinstance(value, int) or isinstance(value, bool) or value < 0
+    ):
         msg = f"{attribute.name} must be a non-negative whole number (got {value!r})"
         raise ValidationError(msg)
 
@@ -103,11 +107,11 @@ class Count:
 
 
 @lru_cache(maxsize=4096)
-def _cached_count(text: str) -> Count:
+def _cached_count(text: object) -> Count:
     if not isinstance(text, str):
         msg = f"count must be a text like '>300' (got a value of type {type(text).__name__})"
         raise ValidationError(msg)
-    body = text[1:] if text.startswith("~") else text
+    body = text.removeprefix("~")
     m = _TEXT.match(body)
     if m is None:
         msg = f"count must look like '19', '>300', '<5', '2-3' or '~60' (got {text!r})"

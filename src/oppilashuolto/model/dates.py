@@ -68,12 +68,18 @@ def _parse(text: str) -> tuple[dt.date, dt.date, str, bool, bool]:
     uncertain = q in ("?", "%")
     try:
         if m["mid"] is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", approximate, uncertain
+            return (
+                dt.date(year, 1, 1),
+                dt.date(year, 12, 31),
+                "year",
+                approximate,
+                uncertain,
+            )
         mid = int(m["mid"])
         if m["day"] is not None:
             day = dt.date(year, mid, int(m["day"]))
             return day, day, "day", approximate, uncertain
-        if 1 <= mid <= 12:  # noqa: PLR2004
+        if 1 <= mid <= 12:
             last = calendar.monthrange(year, mid)[1]
             return (
                 dt.date(year, mid, 1),
@@ -92,7 +98,9 @@ def _parse(text: str) -> tuple[dt.date, dt.date, str, bool, bool]:
             return dt.date(year, sm, sd), latest, "season", approximate, uncertain
     except ValueError:
         pass
-    msg = f"date must be a real calendar date, month 01–12 or season 21–24 (got {text!r})"
+    msg = (
+        f"date must be a real calendar date, month 01–12 or season 21–24 (got {text!r})"
+    )
     raise ValidationError(msg)
 
 
@@ -129,8 +137,9 @@ class PartialDate:
     uncertain: bool = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.edtf, str):
-            msg = f"date must be an EDTF string (got a value of type {type(self.edtf).__name__})"
+        edtf: object = self.edtf
+        if not isinstance(edtf, str):
+            msg = f"date must be an EDTF string (got a value of type {type(edtf).__name__})"
             raise ValidationError(msg)
         earliest, latest, precision, approximate, uncertain = _parse(self.edtf)
         setter = object.__setattr__
@@ -163,7 +172,9 @@ def _cached_date(text: str) -> PartialDate:
     return PartialDate(text)
 
 
-def _check_order(instance: Period, _: attrs.Attribute[Any], end: PartialDate | None) -> None:
+def _check_order(
+    instance: Period, _: attrs.Attribute[Any], end: PartialDate | None
+) -> None:
     start = instance.start
     if start is not None and end is not None and end.latest < start.earliest:
         msg = f"period end {end.edtf!r} must not come before its start {start.edtf!r}"
@@ -255,7 +266,9 @@ class Period:
         """Tell whether the two periods share at least one day."""
         a0, a1 = self.start_bound, self.end_bound
         b0, b1 = other.start_bound, other.end_bound
-        return (a1 is None or b0 is None or b0 < a1) and (b1 is None or a0 is None or a0 < b1)
+        return (a1 is None or b0 is None or b0 < a1) and (
+            b1 is None or a0 is None or a0 < b1
+        )
 
     def within(self, other: Period) -> bool:
         """Tell whether every day of this period lies in *other*."""
@@ -284,9 +297,11 @@ def _side(text: str) -> tuple[PartialDate | None, bool]:
 
 
 @lru_cache(maxsize=65536)
-def _cached_period(text: str) -> Period:
+def _cached_period(text: object) -> Period:
     if not isinstance(text, str):
-        msg = f"period must be an EDTF string (got a value of type {type(text).__name__})"
+        msg = (
+            f"period must be an EDTF string (got a value of type {type(text).__name__})"
+        )
         raise ValidationError(msg)
     if "/" not in text:
         day = PartialDate.from_edtf(text)
@@ -297,4 +312,6 @@ def _cached_period(text: str) -> Period:
         raise ValidationError(msg)
     start, start_unknown = _side(left)
     end, end_unknown = _side(right)
-    return Period(start=start, end=end, start_unknown=start_unknown, end_unknown=end_unknown)
+    return Period(
+        start=start, end=end, start_unknown=start_unknown, end_unknown=end_unknown
+    )

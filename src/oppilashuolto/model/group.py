@@ -40,16 +40,26 @@ __all__ = [
 ]
 
 CADENCE_UNITS = ("year", "term", "month", "week")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 
 
 def _always() -> Period:
     return Period.always()
 
 
-def _months(_: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+def _months(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
     for m in value:
-        if not isinstance(m, int) or not 1 <= m <= 12:  # noqa: PLR2004
+        if not isinstance(m, int) or not 1 <= m <= 12:
             fail(attribute, "a list of months 1–12", m)
 
 
@@ -58,10 +68,16 @@ def _ordinal(_: object, attribute: attrs.Attribute[Any], value: int | None) -> N
         fail(attribute, "1–5 or -1 (last)", value)
 
 
-def _end_time(instance: Cadence, attribute: attrs.Attribute[Any], value: dt.time | None) -> None:
+def _end_time(
+    instance: Cadence, attribute: attrs.Attribute[Any], value: dt.time | None
+) -> None:
     start = instance.start_time
     if value is not None and (start is None or value <= start):
-        fail(attribute, "after start_time (and start_time must be set)", value.isoformat())
+        fail(
+            attribute,
+            "after start_time (and start_time must be set)",
+            value.isoformat(),
+        )
 
 
 @frozen(kw_only=True)
@@ -88,13 +104,19 @@ class CompositionRule:
     role: str = field(default="member", validator=code)
     count: Count | None = None
     per: str = field(default="", validator=optional_code)
-    professions: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    professions: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     organisation_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
     from_group_kind: str = field(default="", validator=optional_code)
-    represents: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
-    languages: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    represents: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
+    languages: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     description: str = ""
 
 
@@ -111,7 +133,9 @@ class ChairRule:
     """
 
     appointed_by_id: str | None = field(default=None, validator=optional_identifier)
-    rotation: str = field(default="", validator=one_of(("", "yearly", "per_term", "fixed")))
+    rotation: str = field(
+        default="", validator=one_of(("", "yearly", "per_term", "fixed"))
+    )
     duties: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
     description: str = ""
 
@@ -174,7 +198,9 @@ class RecordKeeping:
 
     location: str = ""
     holder_id: str | None = field(default=None, validator=optional_identifier)
-    sent_to_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
+    sent_to_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
     purpose: str = field(default="", validator=optional_code)
     description: str = ""
 
@@ -224,14 +250,18 @@ class Group:
         default=(), converter=to_str_tuple, validator=identifiers
     )
     level: str = field(default="", validator=optional_code)
-    mandate: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    mandate: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     reports_to_id: str | None = field(default=None, validator=optional_identifier)
     tasks: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=texts)
     composition: tuple[CompositionRule, ...] = field(default=(), converter=to_tuple)
     chair_rule: ChairRule | None = None
     cadences: tuple[Cadence, ...] = field(default=(), converter=to_tuple)
     records: RecordKeeping | None = None
-    languages: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    languages: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     period: Period = field(factory=_always)
     note: str = field(default="", repr=False)
 

@@ -38,7 +38,11 @@ _BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 def _digits(value: object, length: int, what: str, example: str) -> str:
     if not isinstance(value, str) or len(value) != length or not value.isdigit():
-        got = repr(value) if isinstance(value, (str, int)) and len(str(value)) < 20 else "another value"  # noqa: PLR2004
+        got = (
+            repr(value)
+            if isinstance(value, (str, int)) and len(str(value)) < 20
+            else "another value"
+        )
         msg = f"{what} must be {length} digits as text, like {example!r} (got {got})"
         raise ValidationError(msg)
     return value
@@ -68,7 +72,7 @@ def validate_region_code(value: object) -> str:
         '07'
     """
     code = _digits(value, 2, "region code", "07")
-    if code in ("00", "03", "20") or int(code) > 21:  # noqa: PLR2004
+    if code in ("00", "03", "20") or int(code) > 21:
         msg = f"region code must be one of 01–21 except 03 and 20 (got {code!r})"
         raise ValidationError(msg)
     return code
@@ -94,7 +98,7 @@ def validate_wellbeing_county_code(value: object) -> str:
         '90'
     """
     code = _digits(value, 2, "wellbeing county code", "09")
-    if not (1 <= int(code) <= 21 or code == "90"):  # noqa: PLR2004
+    if not (1 <= int(code) <= 21 or code == "90"):
         msg = f"wellbeing county code must be 01–21 or 90 (Helsinki) (got {code!r})"
         raise ValidationError(msg)
     return code
@@ -108,7 +112,9 @@ def business_id_check_digit(body: str) -> str:
         >>> business_id_check_digit("0204819")
         '8'
     """
-    remainder = sum(int(d) * w for d, w in zip(body, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    remainder = (
+        sum(int(d) * w for d, w in zip(body, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    )
     if remainder == 0:
         return "0"
     if remainder == 1:
@@ -131,11 +137,15 @@ def validate_business_id(value: object) -> str:
     """
     if (
         not isinstance(value, str)
-        or len(value) != 9  # noqa: PLR2004
+        or len(value) != 9
         or value[7] != "-"
         or not (value[:7] + value[8]).isdigit()
     ):
-        got = repr(value) if isinstance(value, str) and len(value) < 20 else "another value"  # noqa: PLR2004
+        got = (
+            repr(value)
+            if isinstance(value, str) and len(value) < 20
+            else "another value"
+        )
         msg = f"business ID must look like '0204819-8' (got {got})"
         raise ValidationError(msg)
     expected = business_id_check_digit(value[:7])

@@ -62,10 +62,12 @@ class LegalReference:
 
 
 @lru_cache(maxsize=1024)
-def _cached(text: str) -> LegalReference:
+def _cached(text: object) -> LegalReference:
     m = _TEXT.match(text) if isinstance(text, str) else None
     if m is None:
-        got = repr(text) if isinstance(text, str) and len(text) < 40 else "another value"  # noqa: PLR2004
+        got = (
+            repr(text) if isinstance(text, str) and len(text) < 40 else "another value"
+        )
         msg = (
             "legal reference must look like '14 § 2 mom.', '14 a §' or "
             f"'417/2007 12 §' (got {got})"

@@ -95,7 +95,9 @@ class Membership:
     represents_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
-    represents: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    represents: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     profession: str = field(default="", validator=optional_code)
     count: Count | None = None
     appointed_by_id: str | None = field(default=None, validator=optional_identifier)

@@ -34,14 +34,26 @@ from oppilashuolto.model.identifiers import (
 )
 
 
-__all__ = ["AFFILIATION_RELATIONS", "SUCCESSION_KINDS", "Affiliation", "Organisation", "Succession"]
+__all__ = [
+    "AFFILIATION_RELATIONS",
+    "SUCCESSION_KINDS",
+    "Affiliation",
+    "Organisation",
+    "Succession",
+]
 
-AFFILIATION_RELATIONS = ("located_in", "part_of", "member_of", "under_provider", "administered_by")
+AFFILIATION_RELATIONS = (
+    "located_in",
+    "part_of",
+    "member_of",
+    "under_provider",
+    "administered_by",
+)
 SUCCESSION_KINDS = ("merger", "rename", "split", "transfer")
 
 
 def _national(validator: Any) -> Any:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, _attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
             validator(value)
 
@@ -97,19 +109,25 @@ class Organisation:
     municipality_code: str | None = field(
         default=None, validator=_national(validate_municipality_code)
     )
-    region_code: str | None = field(default=None, validator=_national(validate_region_code))
+    region_code: str | None = field(
+        default=None, validator=_national(validate_region_code)
+    )
     subregion_code: str | None = field(
         default=None, validator=_national(validate_subregion_code)
     )
     wellbeing_county_code: str | None = field(
         default=None, validator=_national(validate_wellbeing_county_code)
     )
-    business_id: str | None = field(default=None, validator=_national(validate_business_id))
+    business_id: str | None = field(
+        default=None, validator=_national(validate_business_id)
+    )
     school_number: str | None = field(
         default=None, validator=_national(validate_school_number)
     )
     sector: str = field(default="", validator=optional_code)
-    languages: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    languages: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     count: Count | None = None
     placeholder: bool = False
     period: Period = field(factory=_always)
@@ -149,7 +167,11 @@ def _successor_not_predecessor(
     instance: Succession, attribute: attrs.Attribute[Any], value: str
 ) -> None:
     if value in instance.predecessor_ids and instance.kind != "merger":
-        fail(attribute, "different from its predecessors unless the kind is 'merger'", value)
+        fail(
+            attribute,
+            "different from its predecessors unless the kind is 'merger'",
+            value,
+        )
 
 
 @frozen(kw_only=True)
@@ -176,7 +198,9 @@ class Succession:
 
     id: str = field(validator=identifier)
     kind: str = field(validator=one_of(SUCCESSION_KINDS))
-    predecessor_ids: tuple[str, ...] = field(converter=to_str_tuple, validator=identifiers)
+    predecessor_ids: tuple[str, ...] = field(
+        converter=to_str_tuple, validator=identifiers
+    )
     successor_id: str = field(validator=[identifier, _successor_not_predecessor])
     on: dt.date
     note: str = field(default="", repr=False)

@@ -22,7 +22,7 @@ from oppilashuolto.model.dates import Period
 __all__ = ["Person", "personal_fields"]
 
 
-def _no_newlines(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _no_newlines(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or "\n" in value or "\r" in value:
         fail(attribute, "a single line of text", value)
 
@@ -61,13 +61,21 @@ class Person:
     """
 
     id: str = field(validator=identifier)
-    professions: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    professions: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     title: str = ""
     employer_id: str | None = field(default=None, validator=optional_identifier)
     name: str = field(default="", repr=False, metadata=PERSONAL, validator=_no_newlines)
-    email: str = field(default="", repr=False, metadata=PERSONAL, validator=_no_newlines)
-    phone: str = field(default="", repr=False, metadata=PERSONAL, validator=_no_newlines)
-    degree: str = field(default="", repr=False, metadata=PERSONAL, validator=_no_newlines)
+    email: str = field(
+        default="", repr=False, metadata=PERSONAL, validator=_no_newlines
+    )
+    phone: str = field(
+        default="", repr=False, metadata=PERSONAL, validator=_no_newlines
+    )
+    degree: str = field(
+        default="", repr=False, metadata=PERSONAL, validator=_no_newlines
+    )
     synthetic: bool = False
     period: Period = field(factory=_always)
     note: str = field(default="", repr=False)

@@ -48,7 +48,9 @@ class Plan:
     name: str = field(validator=non_empty)
     name_sv: str = ""
     name_en: str = ""
-    owner_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
+    owner_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
     statutory_basis: LegalReference | None = None
     approved_by_id: str | None = field(default=None, validator=optional_identifier)
     approved: PartialDate | None = None

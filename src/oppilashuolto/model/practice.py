@@ -89,12 +89,18 @@ class Practice:
     name_en: str = ""
     status: str = field(default="", validator=optional_code)
     period: Period = field(factory=_always)
-    owner_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
-    group_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
+    owner_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
+    group_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
     need: str = ""
     goals: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=texts)
     solution: str = ""
-    channels: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=texts)
+    channels: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=texts
+    )
     results: tuple[Result, ...] = field(default=(), converter=to_tuple)
     contacts: tuple[Contact, ...] = field(default=(), converter=to_tuple)
     adoptions: tuple[Adoption, ...] = field(default=(), converter=to_tuple)

@@ -42,14 +42,23 @@ __all__ = [
 ]
 
 GOAL_KINDS = ("vision", "main", "refined", "sub")
-PARTICIPATION_ROLES = ("owner", "participant", "partner", "funder", "declined", "target")
+PARTICIPATION_ROLES = (
+    "owner",
+    "participant",
+    "partner",
+    "funder",
+    "declined",
+    "target",
+)
 
 
 def _always() -> Period:
     return Period.always()
 
 
-def _amount(_: object, attribute: attrs.Attribute[Any], value: decimal.Decimal | None) -> None:
+def _amount(
+    _: object, attribute: attrs.Attribute[Any], value: decimal.Decimal | None
+) -> None:
     if value is not None and (not value.is_finite() or value < 0):
         fail(attribute, "a non-negative amount", str(value))
 
@@ -197,7 +206,9 @@ class Participation:
     note: str = ""
 
 
-def _goal_tree(instance: Project, attribute: attrs.Attribute[Any], value: tuple[Goal, ...]) -> None:
+def _goal_tree(
+    instance: Project, attribute: attrs.Attribute[Any], value: tuple[Goal, ...]
+) -> None:
     ids: set[str] = set()
     for goal in value:
         if goal.id in ids:
@@ -268,7 +279,9 @@ class Project:
     acronym: str = ""
     status: str = field(default="", validator=optional_code)
     period: Period = field(factory=_always)
-    owner_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
+    owner_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
     coordinator_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
@@ -278,7 +291,9 @@ class Project:
     working_group_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
-    goals: tuple[Goal, ...] = field(default=(), converter=to_tuple, validator=_goal_tree)
+    goals: tuple[Goal, ...] = field(
+        default=(), converter=to_tuple, validator=_goal_tree
+    )
     risks: tuple[Risk, ...] = field(default=(), converter=to_tuple)
     funding: tuple[Funding, ...] = field(default=(), converter=to_tuple)
     indicators: tuple[Indicator, ...] = field(default=(), converter=to_tuple)
@@ -286,7 +301,9 @@ class Project:
     deliverables: tuple[Deliverable, ...] = field(default=(), converter=to_tuple)
     participation: tuple[Participation, ...] = field(default=(), converter=to_tuple)
     contributions: tuple[Contribution, ...] = field(default=(), converter=to_tuple)
-    target_groups: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    target_groups: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     predecessor_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )

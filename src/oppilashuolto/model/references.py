@@ -26,7 +26,14 @@ from oppilashuolto.model.service import ServiceArrangement
 from oppilashuolto.model.yearly_clock import YearlyClock
 
 
-__all__ = ["CODE_FIELDS", "COLLECTIONS", "REFERENCES", "CodeField", "Reference", "iter_path"]
+__all__ = [
+    "CODE_FIELDS",
+    "COLLECTIONS",
+    "REFERENCES",
+    "CodeField",
+    "Reference",
+    "iter_path",
+]
 
 COLLECTIONS: tuple[tuple[str, type], ...] = (
     ("organisations", Organisation),
@@ -165,7 +172,10 @@ def _codes(collection: str, *pairs: tuple[str, tuple[str, ...]]) -> list[CodeFie
     return [CodeField(collection, path, vocabs) for path, vocabs in pairs]
 
 
-_V = tuple
+def _V(names: list[str]) -> tuple[str, ...]:  # noqa: N802 - reads as a constructor
+    return tuple(names)
+
+
 CODE_FIELDS: tuple[CodeField, ...] = (
     *_codes(
         "organisations",
@@ -241,7 +251,9 @@ CODE_FIELDS: tuple[CodeField, ...] = (
 """Every field that holds vocabulary codes."""
 
 
-def iter_path(obj: object, parts: tuple[str, ...], prefix: str) -> Iterator[tuple[str, str]]:
+def iter_path(
+    obj: object, parts: tuple[str, ...], prefix: str
+) -> Iterator[tuple[str, str]]:
     """Yield ``(path, value)`` for every non-empty string at *parts* under *obj*."""
     if not parts:
         if isinstance(obj, tuple):

@@ -27,7 +27,7 @@ BREAK_KINDS = ("autumn", "christmas", "winter", "easter", "other")
 _SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-def parse_school_year(text: str) -> int:
+def parse_school_year(text: object) -> int:
     """
     Return the first calendar year of a school year written ``"2026-2027"``.
 
@@ -50,13 +50,13 @@ def _school_year(_: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def _week(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, int) or not 1 <= value <= 53):  # noqa: PLR2004
+    if value is not None and (not isinstance(value, int) or not 1 <= value <= 53):
         fail(attribute, "an ISO week number 1–53 or empty", value)
 
 
 def _municipality(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (
-        not isinstance(value, str) or len(value) != 3 or not value.isdigit()  # noqa: PLR2004
+        not isinstance(value, str) or len(value) != 3 or not value.isdigit()
     ):
         fail(attribute, "a 3-digit municipality code like '211' or empty", value)
 

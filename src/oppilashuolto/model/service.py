@@ -58,7 +58,9 @@ class ServiceArrangement:
     recipient_id: str = field(validator=identifier)
     provider_id: str | None = field(default=None, validator=optional_identifier)
     mode: str = field(default="", validator=optional_code)
-    administrative_home_id: str | None = field(default=None, validator=optional_identifier)
+    administrative_home_id: str | None = field(
+        default=None, validator=optional_identifier
+    )
     administrative_sector: str = field(default="", validator=optional_code)
     recipient_count: Count | None = None
     period: Period = field(factory=_always)

@@ -30,7 +30,12 @@ from oppilashuolto.model.person import Person
 from oppilashuolto.model.plan import Plan
 from oppilashuolto.model.practice import Practice
 from oppilashuolto.model.project import Project
-from oppilashuolto.model.references import CODE_FIELDS, COLLECTIONS, REFERENCES, iter_path
+from oppilashuolto.model.references import (
+    CODE_FIELDS,
+    COLLECTIONS,
+    REFERENCES,
+    iter_path,
+)
 from oppilashuolto.model.schoolcalendar import SchoolCalendar, parse_school_year
 from oppilashuolto.model.service import ServiceArrangement
 from oppilashuolto.model.yearly_clock import YearlyClock
@@ -124,7 +129,10 @@ class Snapshot:
 
     def ids(self) -> dict[str, frozenset[str]]:
         """Return the ids per collection."""
-        return {name: frozenset(r.id for r in getattr(self, name)) for name, _ in COLLECTIONS}
+        return {
+            name: frozenset(r.id for r in getattr(self, name))
+            for name, _ in COLLECTIONS
+        }
 
 
 class _Index:
@@ -146,11 +154,15 @@ class _Index:
         self.collection_of: dict[str, str] = {}
         for name, _ in COLLECTIONS:
             for record in getattr(s, name):
-                self.by_id[record.id] = record
-                self.collection_of[record.id] = name
+                # the first record with an id wins; a repeat is reported by validation
+                if record.id not in self.by_id:
+                    self.by_id[record.id] = record
+                    self.collection_of[record.id] = name
         self.members: dict[str, tuple[Membership, ...]] | None = None
         self.by_holder: dict[str, tuple[Membership, ...]] | None = None
-        self.services: dict[tuple[str, str], tuple[ServiceArrangement, ...]] | None = None
+        self.services: dict[tuple[str, str], tuple[ServiceArrangement, ...]] | None = (
+            None
+        )
         self.search_words: dict[str, set[str]] | None = None
         self.search_tokens: list[str] | None = None
         self.vocabularies: dict[str, Vocabulary] = {}
@@ -249,8 +261,7 @@ class WelfareStructure:
         problems: list[tuple[str, str]] = []
         index = self._index
         total = sum(len(getattr(self, name)) for name, _ in COLLECTIONS)
-        if total != len(index.by_id):
-            problems.extend(self._duplicates())
+        duplicates = self._duplicates() if total != len(index.by_id) else []
         singular = {name: cls.__name__.lower() for name, cls in COLLECTIONS}
         singular["arrangements"] = "service arrangement"
         singular["clocks"] = "yearly clock"
@@ -258,20 +269,24 @@ class WelfareStructure:
         for ref in REFERENCES:
             targets = ref.targets
             for i, record in enumerate(getattr(self, ref.collection)):
-                for path, value in iter_path(record, ref.parts, f"{ref.collection}[{i}]"):
+                for path, value in iter_path(
+                    record, ref.parts, f"{ref.collection}[{i}]"
+                ):
                     if index.collection_of.get(value) not in targets:
                         field_path = path.split(".", 1)[1]
                         problems.append(
                             (
-                                f"{singular[ref.collection]} {record.id!r}: "
-                                f"{field_path} {value!r} not found",
+                                (
+                                    f"{singular[ref.collection]} {record.id!r}: "
+                                    f"{field_path} {value!r} not found"
+                                ),
                                 path,
                             )
                         )
         self._check_codes(problems)
         self._check_cycles(problems)
         problems.sort(key=lambda p: p[1])
-        return problems[:_MAX_PROBLEMS]
+        return (duplicates + problems)[:_MAX_PROBLEMS]
 
     def _duplicates(self) -> list[tuple[str, str]]:
         seen: dict[str, str] = {}
@@ -281,7 +296,10 @@ class WelfareStructure:
                 where = f"{name}[{i}]"
                 if record.id in seen:
                     problems.append(
-                        (f"id {record.id!r} is used twice: {seen[record.id]} and {where}", where)
+                        (
+                            f"id {record.id!r} is used twice: {seen[record.id]} and {where}",
+                            where,
+                        )
                     )
                 else:
                     seen[record.id] = where
@@ -292,13 +310,17 @@ class WelfareStructure:
             if term.vocabulary not in _vocabulary_names():
                 problems.append(
                     (
-                        f"local term {term.code!r}: unknown vocabulary {term.vocabulary!r}; "
-                        f"expected one of: {', '.join(_vocabulary_names())}",
+                        (
+                            f"local term {term.code!r}: unknown vocabulary {term.vocabulary!r}; "
+                            f"expected one of: {', '.join(_vocabulary_names())}"
+                        ),
                         "local_terms",
                     )
                 )
         for cf in CODE_FIELDS:
-            vocabs = [self.vocabulary(v) for v in cf.vocabularies if v in _vocabulary_names()]
+            vocabs = [
+                self.vocabulary(v) for v in cf.vocabularies if v in _vocabulary_names()
+            ]
             for i, record in enumerate(getattr(self, cf.collection)):
                 for path, value in iter_path(record, cf.parts, f"{cf.collection}[{i}]"):
                     if not any(value in v for v in vocabs):
@@ -308,7 +330,9 @@ class WelfareStructure:
                             else f"unknown code {value!r}"
                         )
                         if not is_code(value):
-                            message = f"{path} must be a lowercase ASCII code (got {value!r})"
+                            message = (
+                                f"{path} must be a lowercase ASCII code (got {value!r})"
+                            )
                         problems.append((message, path))
 
     def _check_cycles(self, problems: list[tuple[str, str]]) -> None:
@@ -318,8 +342,10 @@ class WelfareStructure:
             ("projects", "part_of_id", self.projects),
         )
         for collection, attribute, records in chains:
-            parent_of = {r.id: getattr(r, attribute) for r in records}
-            position = {r.id: i for i, r in enumerate(records)}
+            parent_of: dict[str, str | None] = {
+                r.id: getattr(r, attribute) for r in records
+            }
+            position = {r.id: i for i, r in enumerate(records)}  # type: ignore[attr-defined]
             done: set[str] = set()
             for start in parent_of:
                 path: list[str] = []
@@ -411,7 +437,9 @@ class WelfareStructure:
                 by_group[m.group_id].append(m)
                 if m.holder_id is not None:
                     by_holder[m.holder_id].append(m)
-            index.members = {g: tuple(sorted(ms, key=_role_key)) for g, ms in by_group.items()}
+            index.members = {
+                g: tuple(sorted(ms, key=_role_key)) for g, ms in by_group.items()
+            }
             index.by_holder = {h: tuple(ms) for h, ms in by_holder.items()}
         return index.members
 
@@ -541,19 +569,19 @@ class WelfareStructure:
 
     def merge(self, other: WelfareStructure) -> WelfareStructure:
         """Return the union of two structures (see `oppilashuolto.model.compare.merge`)."""
-        from oppilashuolto.model.compare import merge  # noqa: PLC0415 - mutual import
+        from oppilashuolto.model.compare import merge
 
         return merge(self, other)
 
     def diff(self, on_a: dt.date, on_b: dt.date) -> Any:
         """Return what changed between two days (see `oppilashuolto.model.compare.diff`)."""
-        from oppilashuolto.model.compare import diff  # noqa: PLC0415 - mutual import
+        from oppilashuolto.model.compare import diff
 
         return diff(self, on_a, on_b)
 
 
 def _vocabulary_names() -> tuple[str, ...]:
-    from oppilashuolto.vocab import names  # noqa: PLC0415 - cached, light
+    from oppilashuolto.vocab import names
 
     return names()
 

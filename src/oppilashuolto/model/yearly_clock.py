@@ -60,20 +60,34 @@ _COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 
 
 def _ints_in(lo: int, hi: int, what: str) -> Any:
-    def check(_: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+    def check(
+        _: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
         for item in value:
-            if not isinstance(item, int) or isinstance(item, bool) or not lo <= item <= hi:
+            if (
+                not isinstance(item, int)
+                or isinstance(item, bool)
+                or not lo <= item <= hi
+            ):
                 fail(attribute, f"a list of {what} {lo}–{hi}", item)
 
     return check
 
 
-def _end_time(instance: Timing, attribute: attrs.Attribute[Any], value: dt.time | None) -> None:
-    if value is not None and (instance.start_time is None or value <= instance.start_time):
-        fail(attribute, "after start_time (and start_time must be set)", value.isoformat())
+def _end_time(
+    instance: Timing, attribute: attrs.Attribute[Any], value: dt.time | None
+) -> None:
+    if value is not None and (
+        instance.start_time is None or value <= instance.start_time
+    ):
+        fail(
+            attribute,
+            "after start_time (and start_time must be set)",
+            value.isoformat(),
+        )
 
 
-def _positive(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, int) or value < 1):
         fail(attribute, "a positive whole number", value)
 
@@ -136,7 +150,16 @@ class Timing:
     weekday: str = field(
         default="",
         validator=one_of(
-            ("", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+            (
+                "",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            )
         ),
     )
     dates: tuple[Period, ...] = field(default=(), converter=to_tuple)
@@ -224,8 +247,8 @@ class Recurrence:
         return True
 
 
-def _month(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 12:  # noqa: PLR2004
+def _month(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 12:
         fail(attribute, "a month 1–12", value)
 
 
@@ -290,12 +313,18 @@ class ClockEntry:
     ring_id: str | None = field(default=None, validator=optional_identifier)
     timing: Timing
     recurrence: Recurrence = field(factory=Recurrence)
-    responsible_roles: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    responsible_roles: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     responsible_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )
-    partner_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
-    target_groups: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    partner_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
+    target_groups: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     legal_basis: tuple[LegalReference, ...] = field(default=(), converter=to_tuple)
     illustrative: bool = False
     revision: int = 0
@@ -303,7 +332,9 @@ class ClockEntry:
 
 
 def _entries(
-    instance: YearlyClock, attribute: attrs.Attribute[Any], value: tuple[ClockEntry, ...]
+    instance: YearlyClock,
+    attribute: attrs.Attribute[Any],
+    value: tuple[ClockEntry, ...],
 ) -> None:
     rings = {r.id for r in instance.rings}
     if len(rings) != len(instance.rings):
@@ -350,13 +381,19 @@ class YearlyClock:
     name: str = field(validator=non_empty)
     name_sv: str = ""
     name_en: str = ""
-    owner_ids: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=identifiers)
+    owner_ids: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=identifiers
+    )
     scope: str = ""
-    target_groups: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=codes)
+    target_groups: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     status: str = field(default="", validator=optional_code)
     start_month: int = field(default=8, validator=_month)
     rings: tuple[Ring, ...] = field(default=(), converter=to_tuple)
-    entries: tuple[ClockEntry, ...] = field(default=(), converter=to_tuple, validator=_entries)
+    entries: tuple[ClockEntry, ...] = field(
+        default=(), converter=to_tuple, validator=_entries
+    )
     contributions: tuple[Contribution, ...] = field(default=(), converter=to_tuple)
     basis: tuple[str, ...] = field(default=(), converter=to_str_tuple, validator=texts)
     period: Period = field(factory=Period.always)

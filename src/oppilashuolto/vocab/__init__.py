@@ -19,6 +19,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -134,7 +135,7 @@ class Vocabulary:
         except KeyError:
             raise ValidationError(self.unknown_message(code)) from None
 
-    def __iter__(self):  # type: ignore[no-untyped-def]  # noqa: ANN204
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def __len__(self) -> int:
@@ -146,9 +147,8 @@ class Vocabulary:
 
     def unknown_message(self, code: object) -> str:
         """Return the message for an unknown *code*, listing the known ones."""
-        return (
-            f"Unknown {self.name} code {code!r}; expected one of: "
-            + ", ".join(sorted(self._by_code))
+        return f"Unknown {self.name} code {code!r}; expected one of: " + ", ".join(
+            sorted(self._by_code)
         )
 
     def resolve(self, text: str) -> str:
@@ -173,7 +173,11 @@ def names() -> tuple[str, ...]:
     """Return the names of the bundled vocabularies, sorted."""
     folder = resources.files(__package__) / "data"
     return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+        sorted(
+            p.name.removesuffix(".toml")
+            for p in folder.iterdir()
+            if p.name.endswith(".toml")
+        )
     )
 
 
@@ -206,4 +210,6 @@ def load(name: str) -> Vocabulary:
         )
         for t in data["terms"]
     )
-    return Vocabulary(data["name"], dict(data.get("title", {})), data.get("description", ""), terms)
+    return Vocabulary(
+        data["name"], dict(data.get("title", {})), data.get("description", ""), terms
+    )
