@@ -114,7 +114,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - lazy, as in stamina
+        from importlib.metadata import version
 
         return version("oppilashuolto")
     msg = f"module {__name__!r} has no attribute {name!r}"

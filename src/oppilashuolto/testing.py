@@ -76,6 +76,9 @@ __all__ = [
 ]
 
 _YEARS = st.integers(min_value=1990, max_value=2040)
+# naive bounds for st.datetimes; the UTC zone is added to every drawn value
+_FIRST_STAMP = dt.datetime(2000, 1, 1)  # noqa: DTZ001
+_LAST_STAMP = dt.datetime(2040, 1, 1)  # noqa: DTZ001
 
 
 def identifiers() -> st.SearchStrategy[str]:
@@ -91,13 +94,17 @@ def codes(vocabulary: str) -> st.SearchStrategy[str]:
 
 def texts() -> st.SearchStrategy[str]:
     """Non-empty free text, including Finnish letters and awkward characters."""
-    alphabet = st.characters(min_codepoint=32, max_codepoint=0x2FFF, exclude_categories=("Cs",))
+    alphabet = st.characters(
+        min_codepoint=32, max_codepoint=0x2FFF, exclude_categories=["Cs"]
+    )
     return st.text(alphabet, min_size=1, max_size=40).filter(str.strip)
 
 
 def _single_lines() -> st.SearchStrategy[str]:
     return st.text(
-        st.characters(min_codepoint=32, max_codepoint=0x2FF, exclude_categories=("Cs", "Cc")),
+        st.characters(
+            min_codepoint=32, max_codepoint=0x2FF, exclude_categories=["Cs", "Cc"]
+        ),
         max_size=30,
     )
 
@@ -191,7 +198,7 @@ def people(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Perso
         professions=st.lists(codes("professions"), max_size=2, unique=True).map(tuple),
         name=_single_lines(),
         email=st.one_of(st.just(""), st.emails()),
-        synthetic=st.just(True),
+        synthetic=st.just(True),  # noqa: FBT003
         period=periods(),
     )
 
@@ -447,7 +454,7 @@ def welfare_structures(draw: st.DrawFn) -> WelfareStructure:
         updated=draw(
             st.one_of(
                 st.none(),
-                st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2040, 1, 1)).map(
+                st.datetimes(_FIRST_STAMP, _LAST_STAMP).map(
                     lambda d: d.replace(microsecond=0, tzinfo=dt.UTC)
                 ),
             )

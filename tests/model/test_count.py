@@ -10,7 +10,13 @@ from oppilashuolto.testing import counts
 class TestCount:
     @pytest.mark.parametrize(
         ("text", "minimum", "maximum"),
-        [("19", 19, 19), (">300", 301, None), ("<5", None, 4), ("2-3", 2, 3), ("~60", 60, 60)],
+        [
+            ("19", 19, 19),
+            (">300", 301, None),
+            ("<5", None, 4),
+            ("2-3", 2, 3),
+            ("~60", 60, 60),
+        ],
     )
     def test_parse(self, text, minimum, maximum):
         """Each text form gives its bounds and reads back as written."""

@@ -44,7 +44,17 @@ class TestPartialDate:
         )
 
     @pytest.mark.parametrize(
-        "bad", ["", "14", "2014-13", "2014-25", "2014-02-30", "2014/2015", "spring 2014", "2014-1"]
+        "bad",
+        [
+            "",
+            "14",
+            "2014-13",
+            "2014-25",
+            "2014-02-30",
+            "2014/2015",
+            "spring 2014",
+            "2014-1",
+        ],
     )
     def test_rejects(self, bad):
         """Text outside the subset raises ValidationError naming the text."""
@@ -87,7 +97,10 @@ class TestPeriod:
 
     def test_reversed(self):
         """An end before the start names both dates."""
-        with pytest.raises(ValidationError, match="period end '2014' must not come before its start '2015'"):
+        with pytest.raises(
+            ValidationError,
+            match="period end '2014' must not come before its start '2015'",
+        ):
             Period.from_edtf("2015/2014")
 
     def test_two_slashes(self):

@@ -16,7 +16,9 @@ class TestBusinessId:
         """Real Business IDs pass the check digit."""
         assert value == validate_business_id(value)
 
-    @pytest.mark.parametrize("value", ["0204819-9", "204819-8", "0204819 8", "02048198", 2048198])
+    @pytest.mark.parametrize(
+        "value", ["0204819-9", "204819-8", "0204819 8", "02048198", 2048198]
+    )
     def test_invalid(self, value):
         """Wrong check digits and shapes are refused."""
         assert not is_valid_business_id(value)

@@ -28,7 +28,11 @@ def names() -> tuple[str, ...]:
     """Return the names of the bundled examples, sorted."""
     folder = resources.files(__package__) / "data"
     return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+        sorted(
+            p.name.removesuffix(".toml")
+            for p in folder.iterdir()
+            if p.name.endswith(".toml")
+        )
     )
 
 

@@ -63,6 +63,8 @@ class Activity:
         organiser_ids: Organisations, groups or people who organise it.
         audience: Target-group codes of the audience.
         audience_ids: Organisations or groups it is for.
+        audience_professions: Codes from ``professions`` of the audience or of
+            the people heard ("curators, psychologists, nurses…").
         period: When it happened (a day, or the span of a series).
         start_time: Local start time, for a timed meeting.
         end_time: Local end time.
@@ -95,6 +97,9 @@ class Activity:
     )
     audience_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
+    )
+    audience_professions: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
     )
     period: Period = field(factory=Period.always)
     start_time: dt.time | None = None

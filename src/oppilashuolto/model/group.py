@@ -94,6 +94,9 @@ class CompositionRule:
         count: How many seats the rule gives (per unit, if *per* is set).
         per: Organisation kind each of which gets the seats, such as ``"municipality"``.
         professions: Professions the seats are for.
+        services: Codes from ``service_kinds`` the seats come from, when the
+            source names services rather than professions ("experts from
+            school and student health care").
         organisation_ids: Organisations the seats come from.
         from_group_kind: Group kind the holders are drawn from.
         represents: Target-group codes the seats speak for (guardians, pupils…).
@@ -105,6 +108,9 @@ class CompositionRule:
     count: Count | None = None
     per: str = field(default="", validator=optional_code)
     professions: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
+    services: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=codes
     )
     organisation_ids: tuple[str, ...] = field(
@@ -229,6 +235,11 @@ class Group:
         cadences: When the group meets.
         records: Where memos go.
         languages: Working languages.
+        count: When the record stands for several unnamed groups of one kind
+            (such as "the steering groups of the ten municipalities"), how many.
+        placeholder: The source names no specific group here.
+        planned: The source speaks of the group as planned or future, not yet
+            at work ("tuleva").
         period: When the group exists.
         note: Free text from the source.
 
@@ -262,6 +273,9 @@ class Group:
     languages: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=codes
     )
+    count: Count | None = None
+    placeholder: bool = False
+    planned: bool = False
     period: Period = field(factory=_always)
     note: str = field(default="", repr=False)
 

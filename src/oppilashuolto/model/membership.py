@@ -73,8 +73,15 @@ class Membership:
         represents_ids: Ids of the organisations or groups the holder speaks for.
         represents: Target-group codes the holder speaks for, such as ``"guardians"``.
         profession: The profession the seat is for, when no person is named.
+        services: Codes from ``service_kinds`` the seat comes from or stands
+            for ("the managers of curator services": ``"curator_service"``).
         count: How many such seats the record stands for (default one).
         appointed_by_id: Who named the holder.
+        planned: The source speaks of the seat as planned or under
+            consideration, not yet taken up.
+        meeting_label: The ``label`` of the group's cadence whose meetings
+            alone the seat attends (such as the yearly joint meeting); empty
+            when the seat attends every meeting.
         note: Free text from the source.
 
     Examples:
@@ -99,8 +106,13 @@ class Membership:
         default=(), converter=to_str_tuple, validator=codes
     )
     profession: str = field(default="", validator=optional_code)
+    services: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=codes
+    )
     count: Count | None = None
     appointed_by_id: str | None = field(default=None, validator=optional_identifier)
+    planned: bool = False
+    meeting_label: str = ""
     note: str = field(default="", repr=False)
 
     @property

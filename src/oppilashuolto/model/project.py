@@ -20,6 +20,7 @@ from oppilashuolto.model._validators import (
     one_of,
     optional_code,
     optional_identifier,
+    texts,
     to_str_tuple,
     to_tuple,
 )
@@ -254,6 +255,8 @@ class Project:
         funding: Funding lines.
         indicators: Indicators with values.
         results: Results by dimension.
+        approach: How the work is done, as the source lists it (principles,
+            "viisaita ratkaisuja", ways of working).
         deliverables: What it produces.
         participation: Who takes part, possibly as counts.
         contributions: Other parts taken (encouraged, supports…).
@@ -298,6 +301,9 @@ class Project:
     funding: tuple[Funding, ...] = field(default=(), converter=to_tuple)
     indicators: tuple[Indicator, ...] = field(default=(), converter=to_tuple)
     results: tuple[Result, ...] = field(default=(), converter=to_tuple)
+    approach: tuple[str, ...] = field(
+        default=(), converter=to_str_tuple, validator=texts
+    )
     deliverables: tuple[Deliverable, ...] = field(default=(), converter=to_tuple)
     participation: tuple[Participation, ...] = field(default=(), converter=to_tuple)
     contributions: tuple[Contribution, ...] = field(default=(), converter=to_tuple)

@@ -192,6 +192,7 @@ CODE_FIELDS: tuple[CodeField, ...] = (
         ("composition[].role", _V(["roles"])),
         ("composition[].per", _V(["organisation_kinds"])),
         ("composition[].professions", _V(["professions"])),
+        ("composition[].services", _V(["service_kinds"])),
         ("composition[].from_group_kind", _V(["group_kinds"])),
         ("composition[].represents", _V(["target_groups"])),
         ("composition[].languages", _V(["languages"])),
@@ -202,6 +203,7 @@ CODE_FIELDS: tuple[CodeField, ...] = (
         ("role", _V(["roles"])),
         ("represents", _V(["target_groups"])),
         ("profession", _V(["professions"])),
+        ("services", _V(["service_kinds"])),
     ),
     *_codes(
         "arrangements",
@@ -231,6 +233,7 @@ CODE_FIELDS: tuple[CodeField, ...] = (
         "activities",
         ("kind", _V(["activity_kinds"])),
         ("audience", _V(["target_groups"])),
+        ("audience_professions", _V(["professions"])),
     ),
     *_codes(
         "plans",
@@ -249,6 +252,16 @@ CODE_FIELDS: tuple[CodeField, ...] = (
     ),
 )
 """Every field that holds vocabulary codes."""
+
+
+def values_at(obj: object, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the non-empty strings at *parts* under *obj*, without their paths (fast)."""
+    if len(parts) == 1 and not parts[0].endswith("[]"):
+        value = getattr(obj, parts[0])
+        if isinstance(value, tuple):
+            return value
+        return (value,) if value else ()
+    return tuple(value for _, value in iter_path(obj, parts, ""))
 
 
 def iter_path(

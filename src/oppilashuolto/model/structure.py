@@ -35,6 +35,7 @@ from oppilashuolto.model.references import (
     COLLECTIONS,
     REFERENCES,
     iter_path,
+    values_at,
 )
 from oppilashuolto.model.schoolcalendar import SchoolCalendar, parse_school_year
 from oppilashuolto.model.service import ServiceArrangement
@@ -47,6 +48,19 @@ __all__ = ["LocalTerm", "Snapshot", "WelfareStructure"]
 
 _MAX_PROBLEMS = 50
 _COLLECTION_NAMES = frozenset(name for name, _ in COLLECTIONS)
+_SINGULAR = {name: cls.__name__.lower() for name, cls in COLLECTIONS} | {
+    "arrangements": "service arrangement",
+    "clocks": "yearly clock",
+    "school_calendars": "school calendar",
+}
+_REFERENCES_BY_COLLECTION = {
+    name: tuple(r for r in REFERENCES if r.collection == name)
+    for name, _ in COLLECTIONS
+}
+_CODES_BY_COLLECTION = {
+    name: tuple(c for c in CODE_FIELDS if c.collection == name)
+    for name, _ in COLLECTIONS
+}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -262,31 +276,80 @@ class WelfareStructure:
         index = self._index
         total = sum(len(getattr(self, name)) for name, _ in COLLECTIONS)
         duplicates = self._duplicates() if total != len(index.by_id) else []
-        singular = {name: cls.__name__.lower() for name, cls in COLLECTIONS}
-        singular["arrangements"] = "service arrangement"
-        singular["clocks"] = "yearly clock"
-        singular["school_calendars"] = "school calendar"
-        for ref in REFERENCES:
-            targets = ref.targets
-            for i, record in enumerate(getattr(self, ref.collection)):
-                for path, value in iter_path(
-                    record, ref.parts, f"{ref.collection}[{i}]"
-                ):
-                    if index.collection_of.get(value) not in targets:
-                        field_path = path.split(".", 1)[1]
-                        problems.append(
-                            (
-                                (
-                                    f"{singular[ref.collection]} {record.id!r}: "
-                                    f"{field_path} {value!r} not found"
-                                ),
-                                path,
-                            )
-                        )
-        self._check_codes(problems)
+        self._check_local_terms(problems)
+        for name, _ in COLLECTIONS:
+            records = getattr(self, name)
+            if records:
+                self._scan(name, records, problems)
         self._check_cycles(problems)
         problems.sort(key=lambda p: p[1])
         return (duplicates + problems)[:_MAX_PROBLEMS]
+
+    def _scan(
+        self, collection: str, records: tuple[Any, ...], problems: list[tuple[str, str]]
+    ) -> None:
+        # One pass per collection: cheap membership tests first, and path texts
+        # only for a record that fails one (this is the hot path of loading).
+        kind_of = self._index.collection_of.get
+        checks: list[tuple[str | None, tuple[str, ...], Any, bool]] = []
+        for ref in _REFERENCES_BY_COLLECTION.get(collection, ()):
+            simple = ref.parts[0] if len(ref.parts) == 1 else None
+            checks.append((simple, ref.parts, ref.targets, True))
+        for cf in _CODES_BY_COLLECTION.get(collection, ()):
+            simple = cf.parts[0] if len(cf.parts) == 1 else None
+            allowed = frozenset().union(
+                *(self.vocabulary(v).codes() for v in cf.vocabularies)
+            )
+            checks.append((simple, cf.parts, allowed, False))
+        for i, record in enumerate(records):
+            for simple, parts, allowed, is_ref in checks:
+                if simple is not None:
+                    value = getattr(record, simple)
+                    values = (
+                        value if type(value) is tuple else ((value,) if value else ())
+                    )
+                else:
+                    values = values_at(record, parts)
+                if is_ref:
+                    ok = all(kind_of(v) in allowed for v in values)
+                else:
+                    ok = all(v in allowed for v in values)
+                if not ok:
+                    self._explain(
+                        collection, i, record, parts, allowed, is_ref, problems
+                    )
+
+    def _explain(  # noqa: PLR0917 - private helper of _scan
+        self,
+        collection: str,
+        i: int,
+        record: Any,
+        parts: tuple[str, ...],
+        allowed: Any,
+        is_ref: bool,
+        problems: list[tuple[str, str]],
+    ) -> None:
+        kind_of = self._index.collection_of.get
+        for path, value in iter_path(record, parts, f"{collection}[{i}]"):
+            if is_ref and kind_of(value) not in allowed:
+                field_path = path.split(".", 1)[1]
+                problems.append(
+                    (
+                        f"{_SINGULAR[collection]} {record.id!r}: {field_path} {value!r} not found",
+                        path,
+                    )
+                )
+            elif not is_ref and value not in allowed:
+                if not is_code(value):
+                    message = f"{path} must be a lowercase ASCII code (got {value!r})"
+                else:
+                    vocabularies = next(
+                        cf.vocabularies
+                        for cf in _CODES_BY_COLLECTION[collection]
+                        if cf.parts == parts
+                    )
+                    message = self.vocabulary(vocabularies[0]).unknown_message(value)
+                problems.append((message, path))
 
     def _duplicates(self) -> list[tuple[str, str]]:
         seen: dict[str, str] = {}
@@ -305,35 +368,19 @@ class WelfareStructure:
                     seen[record.id] = where
         return problems
 
-    def _check_codes(self, problems: list[tuple[str, str]]) -> None:
-        for term in self.local_terms:
+    def _check_local_terms(self, problems: list[tuple[str, str]]) -> None:
+        for i, term in enumerate(self.local_terms):
             if term.vocabulary not in _vocabulary_names():
                 problems.append(
                     (
                         (
-                            f"local term {term.code!r}: unknown vocabulary {term.vocabulary!r}; "
-                            f"expected one of: {', '.join(_vocabulary_names())}"
+                            f"local term {term.code!r}: unknown vocabulary "
+                            f"{term.vocabulary!r}; expected one of: "
+                            + ", ".join(_vocabulary_names())
                         ),
-                        "local_terms",
+                        f"local_terms[{i}].vocabulary",
                     )
                 )
-        for cf in CODE_FIELDS:
-            vocabs = [
-                self.vocabulary(v) for v in cf.vocabularies if v in _vocabulary_names()
-            ]
-            for i, record in enumerate(getattr(self, cf.collection)):
-                for path, value in iter_path(record, cf.parts, f"{cf.collection}[{i}]"):
-                    if not any(value in v for v in vocabs):
-                        message = (
-                            vocabs[0].unknown_message(value)
-                            if vocabs
-                            else f"unknown code {value!r}"
-                        )
-                        if not is_code(value):
-                            message = (
-                                f"{path} must be a lowercase ASCII code (got {value!r})"
-                            )
-                        problems.append((message, path))
 
     def _check_cycles(self, problems: list[tuple[str, str]]) -> None:
         chains = (

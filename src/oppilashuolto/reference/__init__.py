@@ -215,10 +215,15 @@ def wellbeing_county(code_or_name: str) -> WellbeingCounty:
     """Return a wellbeing services county by code or name."""
     key = normalise(code_or_name)
     for c in wellbeing_counties():
-        if code_or_name == c.code or key in (normalise(c.name_fi), normalise(c.name_sv)):
+        if code_or_name == c.code or key in (
+            normalise(c.name_fi),
+            normalise(c.name_sv),
+        ):
             return c
     codes = ", ".join(c.code for c in wellbeing_counties())
-    msg = f"Unknown wellbeing services county {code_or_name!r}; expected one of: {codes}"
+    msg = (
+        f"Unknown wellbeing services county {code_or_name!r}; expected one of: {codes}"
+    )
     raise ValidationError(msg)
 
 

@@ -75,33 +75,47 @@ class TestErrors:
 
     def test_extra_key(self):
         """An extra key is named."""
-        assert any("extra fields found (colour)" in m for m in messages(MINIMAL[:-1] + ', "colour": 1}'))
+        assert any(
+            "extra fields found (colour)" in m
+            for m in messages(MINIMAL[:-1] + ', "colour": 1}')
+        )
 
     def test_unknown_code(self):
         """An unknown code lists the known ones with its path."""
         bad = '{"schema_version": 1, "id": "s", "name": "S", "organisations": [{"id": "a", "kind": "koulu", "name": "A"}]}'
         (line,) = messages(bad)
-        assert line.startswith("Unknown organisation_kinds code 'koulu'; expected one of: ")
+        assert line.startswith(
+            "Unknown organisation_kinds code 'koulu'; expected one of: "
+        )
         assert line.endswith("@ $.organisations[0].kind")
 
     def test_bad_date(self):
         """A bad EDTF date says what was expected."""
         bad = '{"schema_version": 1, "id": "s", "name": "S", "organisations": [{"id": "a", "kind": "school", "name": "A", "period": "kevät 2014"}]}'
-        assert any("EDTF" in m and m.endswith("@ $.organisations[0].period") for m in messages(bad))
+        assert any(
+            "EDTF" in m and m.endswith("@ $.organisations[0].period")
+            for m in messages(bad)
+        )
 
     def test_dangling_reference(self):
         """A dangling reference names both records and the path."""
         bad = '{"schema_version": 1, "id": "s", "name": "S", "memberships": [{"id": "m", "group_id": "g", "role": "member"}]}'
-        assert ["membership 'm': group_id 'g' not found @ $.memberships[0].group_id"] == messages(bad)
+        assert [
+            "membership 'm': group_id 'g' not found @ $.memberships[0].group_id"
+        ] == messages(bad)
 
     def test_duplicate(self):
         """A duplicate id names both places."""
         bad = '{"schema_version": 1, "id": "s", "name": "S", "organisations": [{"id": "a", "kind": "school", "name": "A"}, {"id": "a", "kind": "school", "name": "B"}]}'
-        assert ["id 'a' is used twice: organisations[0] and organisations[1] @ $.organisations[1]"] == messages(bad)
+        assert [
+            "id 'a' is used twice: organisations[0] and organisations[1] @ $.organisations[1]"
+        ] == messages(bad)
 
     def test_invalid_utf8(self):
         """Invalid UTF-8 gives the byte offset."""
-        assert ["file must be UTF-8 text (invalid byte at offset 2) @ $"] == messages(b'{"\xff": 1}')
+        assert ["file must be UTF-8 text (invalid byte at offset 2) @ $"] == messages(
+            b'{"\xff": 1}'
+        )
 
     def test_broken_json(self):
         """Broken JSON gives line and column."""
@@ -115,7 +129,9 @@ class TestErrors:
 
     def test_deep_nesting(self):
         """Very deep nesting is refused, not a RecursionError."""
-        assert ["input is nested too deeply @ $"] == messages("[" * 100000 + "]" * 100000)
+        assert ["input is nested too deeply @ $"] == messages(
+            "[" * 100000 + "]" * 100000
+        )
 
     def test_empty(self):
         """An empty file says so."""
@@ -127,15 +143,23 @@ class TestErrors:
 
     def test_schema_version(self):
         """A missing or newer schema_version is named."""
-        assert ["required field missing @ $.schema_version"] == messages('{"id": "s", "name": "S"}')
-        assert "newer than this library reads" in messages(MINIMAL.replace("1", "99", 1))[0]
+        assert ["required field missing @ $.schema_version"] == messages(
+            '{"id": "s", "name": "S"}'
+        )
+        assert (
+            "newer than this library reads"
+            in messages(MINIMAL.replace("1", "99", 1))[0]
+        )
 
     def test_no_personal_data_echoed(self):
         """A bad personal value is described, never echoed."""
         bad = '{"schema_version": 1, "id": "s", "name": "S", "people": [{"id": "p", "name": "Maija\\nMäkinen"}]}'
         text = "\n".join(messages(bad))
         assert "Mäkinen" not in text
-        assert "name must be a single line of text (got a 13-character string) @ $.people[0]" in text
+        assert (
+            "name must be a single line of text (got a 13-character string) @ $.people[0]"
+            in text
+        )
 
     def test_error_text_names_file(self, tmp_path):
         """The error text starts with the file name."""
@@ -147,11 +171,19 @@ class TestErrors:
 
     def test_migration_hook(self, monkeypatch):
         """A registered migration upgrades an old document."""
-        monkeypatch.setattr("oppilashuolto.io.migrations.SCHEMA_VERSION", SCHEMA_VERSION + 1)
-        monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, lambda d: {**d, "name": d["title"]} if "title" in d else d)
+        monkeypatch.setattr(
+            "oppilashuolto.io.migrations.SCHEMA_VERSION", SCHEMA_VERSION + 1
+        )
+        monkeypatch.setitem(
+            MIGRATIONS,
+            SCHEMA_VERSION,
+            lambda d: {**d, "name": d["title"]} if "title" in d else d,
+        )
         from oppilashuolto.io.migrations import migrate
 
-        upgraded, problems = migrate({"schema_version": SCHEMA_VERSION, "id": "s", "title": "Vanha"})
+        upgraded, problems = migrate(
+            {"schema_version": SCHEMA_VERSION, "id": "s", "title": "Vanha"}
+        )
         assert ([], "Vanha") == (problems, upgraded["name"])
 
 
@@ -169,21 +201,30 @@ class TestSave:
         monkeypatch.setattr(os, "fsync", boom)
         with pytest.raises(OSError, match="disk full"):
             save(WelfareStructure(id="s", name="Other"), path)
-        assert (before, ["s.json"]) == (path.read_bytes(), [p.name for p in tmp_path.iterdir()])
+        assert (before, ["s.json"]) == (
+            path.read_bytes(),
+            [p.name for p in tmp_path.iterdir()],
+        )
 
     def test_unchanged_not_rewritten(self, tmp_path):
         """Saving the same bytes again reports no change."""
         path = tmp_path / "s.toml"
-        s = WelfareStructure(id="s", name="S", organisations=[Organisation(id="a", kind="school", name="A")])
+        s = WelfareStructure(
+            id="s",
+            name="S",
+            organisations=[Organisation(id="a", kind="school", name="A")],
+        )
         assert (True, False) == (save(s, path), save(s, path))
         assert s == load(path)
 
     def test_bad_extension(self, tmp_path):
         """Only .json and .toml are formats."""
-        with pytest.raises(StructureError, match="must end in .json or .toml"):
+        with pytest.raises(StructureError, match=r"must end in \.json or \.toml"):
             save(WelfareStructure(id="s", name="S"), tmp_path / "s.yaml")
 
     def test_personal_fields_kept_in_exchange(self):
         """Exchange files keep personal data; only research exports drop it."""
-        s = WelfareStructure(id="s", name="S", people=[Person(id="p", name="Arja Esimerkki")])
+        s = WelfareStructure(
+            id="s", name="S", people=[Person(id="p", name="Arja Esimerkki")]
+        )
         assert "Arja Esimerkki" in dumps(s)
