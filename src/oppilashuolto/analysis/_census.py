@@ -1,0 +1,226 @@
+"""
+The Gould–Fernandez census: open two-paths by role, and the null model's moments.
+
+Private to `oppilashuolto.analysis.brokerage`, which documents the roles.
+"""
+
+# networkx convention: the graph argument is G
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from itertools import chain
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from oppilashuolto.analysis._common import N
+
+
+__all__ = [
+    "FloatArray",
+    "IntArray",
+    "arc_arrays",
+    "directed_census",
+    "group_codes",
+    "network_moments",
+    "node_moments",
+]
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+def group_codes(labels: list[Hashable]) -> IntArray:
+    """Number the distinct *labels* 0, 1, … in order of first appearance."""
+    codes: dict[Hashable, int] = {}
+    return np.array(
+        [codes.setdefault(label, len(codes)) for label in labels], dtype=np.int64
+    )
+
+
+def arc_arrays(
+    G: nx.Graph[N], index: dict[N, int], *, symmetric: bool
+) -> tuple[IntArray, IntArray]:
+    """
+    Return the arcs between distinct nodes as index arrays (sources, targets).
+
+    A Graph gives both arcs of each edge; with *symmetric*, so does a DiGraph.
+    """
+    n = len(index)
+    # successors in a DiGraph, all neighbours in a Graph; one pass, in G's order
+    adjacency = list(G.adj.items())
+    degrees = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=n)
+    heads = np.fromiter((index[u] for u, _ in adjacency), dtype=np.int64, count=n)
+    targets = np.fromiter(
+        chain.from_iterable(map(index.__getitem__, nbrs) for _, nbrs in adjacency),
+        dtype=np.int64,
+        count=int(degrees.sum()),
+    )
+    sources = np.repeat(heads, degrees)
+    keep = sources != targets
+    sources, targets = sources[keep], targets[keep]
+    if symmetric and G.is_directed():
+        keys = np.unique(np.concatenate([sources * n + targets, targets * n + sources]))
+        sources, targets = keys // n, keys % n
+    return sources, targets
+
+
+def directed_census(
+    rows: IntArray, cols: IntArray, codes: IntArray, n: int
+) -> IntArray:
+    """
+    Count open two-paths ``a → v → b`` per broker *v* and role.
+
+    *rows*, *cols* are the arcs (unique, no self-loops). An arc is internal
+    when its ends share a group. For each role, count all pairs of an
+    in-neighbour *a* and an out-neighbour *b* with the role's group pattern,
+    then take away the pairs with ``a == b`` (reciprocated arcs) and the
+    closed ones (``a → b`` present). Transitivity of "same group" fixes the
+    kind of the closing arc ``a → b`` for every role, so four sparse products
+    ``Xᵀ Z`` (internal or external arcs into *v*, times internal or external
+    closing arcs), masked by the arcs ``v → b``, count the closed paths.
+
+    Time and memory grow with the pairs *(v, b)* that share an in-neighbour,
+    the non-zeros of ``Aᵀ A``.
+    """
+    internal = codes[rows] == codes[cols]
+
+    def adjacency(mask: npt.NDArray[np.bool_]) -> sp.csr_array:
+        # int32 entries: common-neighbour counts stay below n
+        ones = np.ones(int(mask.sum()), dtype=np.int32)
+        return sp.csr_array((ones, (rows[mask], cols[mask])), shape=(n, n))
+
+    inner, outer = adjacency(internal), adjacency(~internal)
+    inner_t, outer_t = inner.T.tocsr(), outer.T.tocsr()
+
+    def row_sums(m: Any) -> IntArray:
+        return np.asarray(m.sum(axis=1), dtype=np.int64).reshape(n)
+
+    in_inner, out_inner = row_sums(inner_t), row_sums(inner)
+    in_outer, out_outer = row_sums(outer_t), row_sums(outer)
+    # per broker, pairs of outside in- and out-neighbours from the same group
+    member = sp.csr_array(
+        (np.ones(n, dtype=np.int32), (np.arange(n), codes)),
+        shape=(n, int(codes.max()) + 1),
+    )
+    itinerant_all = row_sums((outer_t @ member).multiply(outer @ member))
+
+    def closed(common: sp.csr_array, y: sp.csr_array) -> IntArray:
+        # common[v, b] = #{a : x[a, v] and z[a, b]}; keep the (v, b) in y
+        return row_sums(common.multiply(y))
+
+    outside_both = outer_t @ outer  # a -> v and a -> b both external
+    coordinator = (
+        in_inner * out_inner
+        - row_sums(inner.multiply(inner_t))
+        - closed(inner_t @ inner, inner)
+    )
+    itinerant = (
+        itinerant_all
+        - row_sums(outer.multiply(outer_t))
+        - closed(outer_t @ inner, outer)
+    )
+    representative = in_inner * out_outer - closed(inner_t @ outer, outer)
+    gatekeeper = in_outer * out_inner - closed(outside_both, inner)
+    liaison = in_outer * out_outer - itinerant_all - closed(outside_both, outer)
+    return np.column_stack(
+        [coordinator, itinerant, representative, gatekeeper, liaison]
+    )
+
+
+# Arcs are independent with probability d. A two-path is open with probability
+# p = d²(1 - d); two open paths of one broker that share an arc covary by
+# d³(1 - d)³. The network-level variances add the cross-broker terms of Gould
+# and Fernandez (1989), as R sna implements them; they leave out the negative
+# covariance of paths that cannot both be open.
+
+
+def node_moments(sizes: FloatArray, d: float) -> tuple[FloatArray, FloatArray]:
+    """Expectation and variance per broker group (rows) and column."""
+    total = sizes.sum()
+    p, c3 = d * d * (1 - d), d**3 * (1 - d) ** 3
+    k, o = sizes - 1, total - sizes  # others in the broker's group, outsiders
+    s1, s2, s3 = (sizes * (sizes - 1)).sum(), (sizes**2).sum(), (sizes**3).sum()
+    s_trip = (sizes * (sizes - 1) * (sizes - 2)).sum()
+    pairs = np.column_stack(
+        [
+            k * (k - 1),
+            s1 - sizes * (sizes - 1),
+            k * o,
+            k * o,
+            o**2 - (s2 - sizes**2),
+            np.full_like(sizes, (total - 1) * (total - 2)),
+        ]
+    )
+    # ordered pairs of open paths of one broker sharing their first or last arc
+    liaison_shared = 2 * (
+        (o**2 - o) * (total - sizes) + (1 - 2 * o) * (s2 - sizes**2) + (s3 - sizes**3)
+    )
+    shared = np.column_stack(
+        [
+            2 * k * (k - 1) * (k - 2),
+            2 * (s_trip - sizes * (sizes - 1) * (sizes - 2)),
+            k * o * (o - 1) + o * k * (k - 1),
+            k * o * (o - 1) + o * k * (k - 1),
+            liaison_shared,
+            np.full_like(sizes, 2 * (total - 1) * (total - 2) * (total - 3)),
+        ]
+    )
+    expected = p * pairs
+    return expected, expected * (1 - p) + shared * c3
+
+
+def network_moments(sizes: FloatArray, d: float) -> tuple[FloatArray, FloatArray]:
+    """Expectation and variance of the network totals, per column."""
+    ns = [int(s) for s in sizes]
+    total = sum(ns)
+    # exact integer power sums; the liaison terms cancel heavily
+    p1, p2, p3, p4 = (sum(s**r for s in ns) for r in (1, 2, 3, 4))
+    p = d * d * (1 - d)
+    a, b, c = d**3 * (1 - d) ** 3, d**4 * (1 - d) ** 2, d**5 * (1 - d)
+    n = sizes
+
+    def within(m: Any) -> Any:
+        return (
+            m * (m - 1) * (m - 2) * ((4 * m - 10) * a - 4 * (m - 3) * b + (m - 3) * c)
+        )
+
+    # itinerant: sum over ordered pairs of distinct groups (x = broker's group)
+    f1 = n * (n - 1) * ((2 * n - 6) * a + (total - n - 1) * c)
+    f2 = 2 * a * n * (n - 1)
+    itinerant_cov = f1.sum() * p1 - (f1 * n).sum() + f2.sum() * p2 - (f2 * n**2).sum()
+    cross = n * (total - n) * (n - 1)
+    # liaison: sum over ordered triples of distinct groups, by power sums
+    triples = p1**3 - 3 * p1 * p2 + 2 * p3
+    squared = p1**2 * p2 - 2 * p1 * p3 - p2**2 + 2 * p4
+    liaison_cov = ((4 * total - 2) * triples - 8 * squared) * (a - b) + (
+        (total - 1) * triples - 2 * squared
+    ) * c
+    expected = p * np.array(
+        [
+            (n * (n - 1) * (n - 2)).sum(),
+            cross.sum(),
+            cross.sum(),
+            cross.sum(),
+            total * (p1**2 - p2) - 2 * (p2 * p1 - p3),
+            total * (total - 1) * (total - 2),
+        ],
+        dtype=np.float64,
+    )
+    extra = np.array(
+        [
+            within(n).sum(),
+            itinerant_cov,
+            (cross * ((total - 3) * a + (n - 2) * c)).sum(),
+            (cross * ((total - 3) * a + (n - 2) * c)).sum(),
+            liaison_cov,
+            within(total),
+        ],
+        dtype=np.float64,
+    )
+    # the formulas are non-negative in exact arithmetic; clip rounding noise
+    return expected, np.maximum(expected * (1 - p) + extra, 0.0)
