@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: all demo test lint typecheck pytest docs bench clean
+.PHONY: all demo test lint typecheck browser pytest docs bench clean
 
 all: test
 
@@ -32,7 +32,13 @@ pytest: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sphinx-build -q -W --keep-going -b html docs docs/_build/html
 
-test: lint typecheck pytest docs
+# The report test renders in a real headless Chromium (Debian package `chromium`);
+# install it where it is missing and the machine allows (as on CI, which runs as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || true
+
+test: lint typecheck browser pytest docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -63,6 +63,16 @@ class TestLayers:
                         continue  # write_atomic is shared file plumbing
                     pytest.fail(f"{path.relative_to(SRC)} imports {name}")
 
+    @pytest.mark.parametrize("layer", ["schoolyear", "resolve"])
+    def test_calendar_layers_below_adapters(self, layer):
+        """School years and resolution import only the model and the layers below it."""
+        allowed = ("model", "errors", "vocab", "schoolyear", "resolve", "reference")
+        for path in (SRC / layer).rglob("*.py"):
+            for name in imports(path):
+                parts = name.split(".")
+                if parts[0] == "oppilashuolto" and len(parts) > 1:
+                    assert parts[1] in allowed, f"{path.relative_to(SRC)} imports {name}"
+
     def test_import_is_light(self):
         """import oppilashuolto does not import networkx, icalendar, holidays or cattrs."""
         code = (
