@@ -71,7 +71,9 @@ class TestLayers:
             for name in imports(path):
                 parts = name.split(".")
                 if parts[0] == "oppilashuolto" and len(parts) > 1:
-                    assert parts[1] in allowed, f"{path.relative_to(SRC)} imports {name}"
+                    assert parts[1] in allowed, (
+                        f"{path.relative_to(SRC)} imports {name}"
+                    )
 
     def test_import_is_light(self):
         """import oppilashuolto does not import networkx, icalendar, holidays or cattrs."""
