@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
@@ -570,6 +570,7 @@ class TestHostileText:
         assert text == str(a["SUMMARY"])
 
     @given(st.text(min_size=1, max_size=300).filter(lambda t: clean_text(t).strip()))
+    @example("a\\Nb")  # icalendar reads backslash-N as a line break
     def test_any_text_roundtrips(self, text):
         """Any text as a title, location and name reads back as its cleaned self."""
         s = hostile_structure(text)

@@ -95,13 +95,19 @@ def clean_text(text: str) -> str:
 
     CRLF and CR become LF (the only line break TEXT has); other control
     characters except tab are removed, since RFC 5545 does not allow them.
+    The two characters ``\N`` also become LF, because `icalendar.vText` reads
+    them as a line break before escaping; doing it here keeps the intended text
+    equal to what every reader gets back.
     Escaping of ``\``, ``;``, ``,`` and line breaks is left to `icalendar.vText`.
 
     Examples:
         >>> clean_text("a\r\nb\rc\x00d")
         'a\nb\ncd'
+        >>> clean_text("a\\Nb")
+        'a\nb'
     """
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\n")
+    return _CONTROL.sub("", text)
 
 
 def event_uid(key: Sequence[str], *, domain: str = DEFAULT_DOMAIN) -> str:

@@ -135,6 +135,34 @@ def one_of(
     return check
 
 
+def ints_between(
+    lo: int, hi: int, what: str
+) -> Callable[[object, attrs.Attribute[Any], tuple[object, ...]], None]:
+    """Validate a tuple of whole numbers in ``lo..hi``, such as months 1–12."""
+
+    def check(
+        _: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
+        for item in value:
+            if (
+                not isinstance(item, int)
+                or isinstance(item, bool)
+                or not lo <= item <= hi
+            ):
+                fail(attribute, f"a list of {what} {lo}–{hi}", item)
+
+    return check
+
+
+def end_after_start_time(
+    instance: Any, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Validate that ``end_time`` comes after a set ``start_time`` on the same record."""
+    start = instance.start_time
+    if value is not None and (start is None or value <= start):
+        fail(attribute, "after start_time (and start_time must be set)", str(value))
+
+
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Convert any iterable to a tuple (typed, unlike ``converter=tuple``)."""
     return value if isinstance(value, tuple) else tuple(value)

@@ -13,6 +13,7 @@ from attrs import field, frozen
 from oppilashuolto.model._validators import (
     code,
     codes,
+    end_after_start_time,
     fail,
     identifier,
     identifiers,
@@ -26,19 +27,6 @@ from oppilashuolto.model.dates import Period
 
 
 __all__ = ["Activity"]
-
-
-def _end_time(
-    instance: Activity, attribute: attrs.Attribute[Any], value: dt.time | None
-) -> None:
-    if value is not None and (
-        instance.start_time is None or value <= instance.start_time
-    ):
-        fail(
-            attribute,
-            "after start_time (and start_time must be set)",
-            value.isoformat(),
-        )
 
 
 def _ordinal(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -103,7 +91,7 @@ class Activity:
     )
     period: Period = field(factory=Period.always)
     start_time: dt.time | None = None
-    end_time: dt.time | None = field(default=None, validator=_end_time)
+    end_time: dt.time | None = field(default=None, validator=end_after_start_time)
     occurrences: Count | None = None
     participants: Count | None = None
     ordinal: int | None = field(default=None, validator=_ordinal)

@@ -18,10 +18,6 @@ from oppilashuolto.model.dates import Period
 __all__ = ["Contribution", "Result"]
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 @frozen(kw_only=True)
 class Result:
     """
@@ -57,7 +53,7 @@ class Contribution:
     kind: str = field(validator=code)
     party_id: str | None = field(default=None, validator=optional_identifier)
     profession: str = field(default="", validator=optional_code)
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:

@@ -13,9 +13,11 @@ from attrs import field, frozen
 from oppilashuolto.model._validators import (
     code,
     codes,
+    end_after_start_time,
     fail,
     identifier,
     identifiers,
+    ints_between,
     non_empty,
     one_of,
     optional_code,
@@ -51,33 +53,9 @@ WEEKDAYS = (
 )
 
 
-def _always() -> Period:
-    return Period.always()
-
-
-def _months(
-    _: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
-) -> None:
-    for m in value:
-        if not isinstance(m, int) or not 1 <= m <= 12:
-            fail(attribute, "a list of months 1–12", m)
-
-
 def _ordinal(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value not in (1, 2, 3, 4, 5, -1):
         fail(attribute, "1–5 or -1 (last)", value)
-
-
-def _end_time(
-    instance: Cadence, attribute: attrs.Attribute[Any], value: dt.time | None
-) -> None:
-    start = instance.start_time
-    if value is not None and (start is None or value <= start):
-        fail(
-            attribute,
-            "after start_time (and start_time must be set)",
-            value.isoformat(),
-        )
 
 
 @frozen(kw_only=True)
@@ -177,14 +155,16 @@ class Cadence:
     per: str = field(default="year", validator=one_of(CADENCE_UNITS))
     weekday: str = field(default="", validator=one_of(("", *WEEKDAYS)))
     ordinal: int | None = field(default=None, validator=_ordinal)
-    months: tuple[int, ...] = field(default=(), converter=to_tuple, validator=_months)
+    months: tuple[int, ...] = field(
+        default=(), converter=to_tuple, validator=ints_between(1, 12, "months")
+    )
     start_time: dt.time | None = None
-    end_time: dt.time | None = field(default=None, validator=_end_time)
+    end_time: dt.time | None = field(default=None, validator=end_after_start_time)
     except_breaks: bool = True
     location: str = ""
     location_id: str | None = field(default=None, validator=optional_identifier)
     label: str = ""
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     revision: int = 0
     description: str = ""
 
@@ -276,7 +256,7 @@ class Group:
     count: Count | None = None
     placeholder: bool = False
     planned: bool = False
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = field(default="", repr=False)
 
     def is_statutory(self) -> bool:

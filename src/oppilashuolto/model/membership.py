@@ -44,10 +44,6 @@ ROLE_ORDER = {
 """Sort order of roles in `WelfareStructure.members`; other roles follow by code."""
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 def _one_holder(
     instance: Membership, attribute: attrs.Attribute[Any], value: str | None
 ) -> None:
@@ -94,7 +90,7 @@ class Membership:
     id: str = field(validator=identifier)
     group_id: str = field(validator=identifier)
     role: str = field(validator=code)
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     person_id: str | None = field(default=None, validator=optional_identifier)
     organisation_id: str | None = field(
         default=None, validator=[optional_identifier, _one_holder]

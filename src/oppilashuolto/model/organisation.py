@@ -60,10 +60,6 @@ def _national(validator: Any) -> Any:
     return check
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 @frozen(kw_only=True)
 class Organisation:
     """
@@ -130,7 +126,7 @@ class Organisation:
     )
     count: Count | None = None
     placeholder: bool = False
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = field(default="", repr=False)
 
 
@@ -159,7 +155,7 @@ class Affiliation:
     organisation_id: str = field(validator=identifier)
     parent_id: str = field(validator=identifier)
     relation: str = field(validator=one_of(AFFILIATION_RELATIONS))
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = field(default="", repr=False)
 
 

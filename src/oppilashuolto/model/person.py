@@ -27,10 +27,6 @@ def _no_newlines(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         fail(attribute, "a single line of text", value)
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 @frozen(kw_only=True)
 class Person:
     """
@@ -77,7 +73,7 @@ class Person:
         default="", repr=False, metadata=PERSONAL, validator=_no_newlines
     )
     synthetic: bool = False
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = field(default="", repr=False)
 
     def is_named(self) -> bool:

@@ -21,10 +21,6 @@ from oppilashuolto.model.dates import PartialDate, Period
 __all__ = ["Adoption", "Contact", "Practice"]
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 @frozen(kw_only=True)
 class Contact:
     """
@@ -51,7 +47,7 @@ class Adoption:
     """
 
     organisation_id: str = field(validator=identifier)
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = ""
 
 
@@ -88,7 +84,7 @@ class Practice:
     name_sv: str = ""
     name_en: str = ""
     status: str = field(default="", validator=optional_code)
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     owner_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )

@@ -53,10 +53,6 @@ PARTICIPATION_ROLES = (
 )
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 def _amount(
     _: object, attribute: attrs.Attribute[Any], value: decimal.Decimal | None
 ) -> None:
@@ -203,7 +199,7 @@ class Participation:
     party_id: str = field(validator=identifier)
     role: str = field(default="participant", validator=one_of(PARTICIPATION_ROLES))
     count: Count | None = None
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = ""
 
 
@@ -281,7 +277,7 @@ class Project:
     code: str = ""
     acronym: str = ""
     status: str = field(default="", validator=optional_code)
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     owner_ids: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=identifiers
     )

@@ -19,10 +19,6 @@ from oppilashuolto.model.dates import Period
 __all__ = ["ServiceArrangement"]
 
 
-def _always() -> Period:
-    return Period.always()
-
-
 @frozen(kw_only=True)
 class ServiceArrangement:
     """
@@ -63,7 +59,7 @@ class ServiceArrangement:
     )
     administrative_sector: str = field(default="", validator=optional_code)
     recipient_count: Count | None = None
-    period: Period = field(factory=_always)
+    period: Period = field(factory=Period.always)
     note: str = field(default="", repr=False)
 
     def is_active(self, *, on: dt.date) -> bool:

@@ -14,9 +14,11 @@ from attrs import field, frozen
 from oppilashuolto.errors import ValidationError
 from oppilashuolto.model._validators import (
     codes,
+    end_after_start_time,
     fail,
     identifier,
     identifiers,
+    ints_between,
     non_empty,
     one_of,
     optional_code,
@@ -57,34 +59,6 @@ ANCHORS = (
 TERM_PARTS = ("start", "middle", "end", "whole")
 RECURRENCES = ("yearly", "every_other_year", "every_term", "once")
 _COLOUR = re.compile(r"^#[0-9a-f]{6}$")
-
-
-def _ints_in(lo: int, hi: int, what: str) -> Any:
-    def check(
-        _: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
-    ) -> None:
-        for item in value:
-            if (
-                not isinstance(item, int)
-                or isinstance(item, bool)
-                or not lo <= item <= hi
-            ):
-                fail(attribute, f"a list of {what} {lo}–{hi}", item)
-
-    return check
-
-
-def _end_time(
-    instance: Timing, attribute: attrs.Attribute[Any], value: dt.time | None
-) -> None:
-    if value is not None and (
-        instance.start_time is None or value <= instance.start_time
-    ):
-        fail(
-            attribute,
-            "after start_time (and start_time must be set)",
-            value.isoformat(),
-        )
 
 
 def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -135,10 +109,10 @@ class Timing:
     """
 
     months: tuple[int, ...] = field(
-        default=(), converter=to_tuple, validator=_ints_in(1, 12, "months")
+        default=(), converter=to_tuple, validator=ints_between(1, 12, "months")
     )
     weeks: tuple[int, ...] = field(
-        default=(), converter=to_tuple, validator=_ints_in(1, 53, "ISO weeks")
+        default=(), converter=to_tuple, validator=ints_between(1, 53, "ISO weeks")
     )
     term: str = field(default="", validator=one_of(("", "autumn", "spring")))
     term_part: str = field(default="", validator=one_of(("", *TERM_PARTS)))
@@ -164,7 +138,7 @@ class Timing:
     )
     dates: tuple[Period, ...] = field(default=(), converter=to_tuple)
     start_time: dt.time | None = None
-    end_time: dt.time | None = field(default=None, validator=_end_time)
+    end_time: dt.time | None = field(default=None, validator=end_after_start_time)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
