@@ -1,0 +1,89 @@
+"""
+Cooperation graphs of welfare structures, for researchers.
+
+Builders return new networkx graphs and never change their input:
+`build_structure_graph` (the multilayer view as of a day, a `MultiDiGraph`),
+`build_history_graph` (every record, for timelines), `build_cooperation_graph`
+and `project_bipartite` (co-membership projections, plain `Graph`), and
+`snapshots` / `structure_change` (networks over time).
+Exports (`to_graphml`, `to_gexf`, `to_node_link`, `to_csv`, `to_dataframes`)
+write only plain attributes, atomically.
+People get keyed pseudonyms unless ``include_personal=True``
+(`oppilashuolto.graph.pseudonym`).
+
+Importing this package imports networkx, numpy and scipy; ``import
+oppilashuolto`` does not.
+"""
+
+from oppilashuolto.graph.build import (
+    LAYERS,
+    build_history_graph,
+    build_structure_graph,
+    check_layers,
+    collapse,
+)
+from oppilashuolto.graph.change import (
+    Change,
+    graph_change,
+    snapshots,
+    structure_change,
+)
+from oppilashuolto.graph.export import (
+    FORMATS,
+    csv_paths,
+    csv_tables,
+    export_value,
+    gexf_bytes,
+    graphml_bytes,
+    node_link_bytes,
+    render,
+    sanitise,
+    to_csv,
+    to_dataframes,
+    to_gexf,
+    to_graphml,
+    to_node_link,
+    write_graph,
+)
+from oppilashuolto.graph.projections import (
+    PROJECTIONS,
+    WEIGHTS,
+    build_cooperation_graph,
+    project_bipartite,
+)
+from oppilashuolto.graph.pseudonym import KEY_ENV, Pseudonymiser, resolve_key
+
+
+__all__ = [
+    "FORMATS",
+    "KEY_ENV",
+    "LAYERS",
+    "PROJECTIONS",
+    "WEIGHTS",
+    "Change",
+    "Pseudonymiser",
+    "build_cooperation_graph",
+    "build_history_graph",
+    "build_structure_graph",
+    "check_layers",
+    "collapse",
+    "csv_paths",
+    "csv_tables",
+    "export_value",
+    "gexf_bytes",
+    "graph_change",
+    "graphml_bytes",
+    "node_link_bytes",
+    "project_bipartite",
+    "render",
+    "resolve_key",
+    "sanitise",
+    "snapshots",
+    "structure_change",
+    "to_csv",
+    "to_dataframes",
+    "to_gexf",
+    "to_graphml",
+    "to_node_link",
+    "write_graph",
+]

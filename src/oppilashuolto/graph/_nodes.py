@@ -1,0 +1,242 @@
+"""
+Node ids and attributes of records, shared by the graph builders.
+
+Every attribute is a plain `str`, `int` or `bool`, set only when known (never
+`None`), so that graphs export to GraphML and GEXF as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Iterable
+from typing import Any
+
+from oppilashuolto.errors import ValidationError
+from oppilashuolto.graph.pseudonym import Pseudonymiser
+from oppilashuolto.model import (
+    Group,
+    Organisation,
+    Person,
+    Project,
+    WelfareStructure,
+    personal_fields,
+)
+
+
+__all__ = ["Nodes", "check_on", "first_day", "pseudonymiser"]
+
+_GEO = ("municipality", "region", "county")
+
+
+def pseudonymiser(*, include_personal: bool, key: str | bytes | None) -> Pseudonymiser:
+    """
+    Return the id mapping for an export: identity only when personal data is kept.
+
+    A key given is checked at once; without one, the environment is read when
+    the first person needs a pseudonym.
+    """
+    if include_personal:
+        return Pseudonymiser.identity()
+    return Pseudonymiser.deferred(key)
+
+
+def check_on(on: object, option: str = "on") -> dt.date:
+    """Refuse anything but a `datetime.date` (a datetime is refused too)."""
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        msg = f"{option} must be a datetime.date (got a value of type {type(on).__name__})"
+        raise ValidationError(msg)
+    return on
+
+
+def first_day(records: Iterable[Any]) -> dt.date | None:
+    """Return the earliest known first day of *records*, or ``None`` if none is known."""
+    # periods are mostly shared objects: look at each distinct one once
+    periods = {id(p): p for p in (r.period for r in records)}
+    starts = [b for p in periods.values() if (b := p.start_bound) is not None]
+    return min(starts) if starts else None
+
+
+def _reference_geo(code: str) -> dict[str, str]:
+    from oppilashuolto.reference import municipality
+
+    try:
+        m = municipality(code)
+    except (ValidationError, KeyError):
+        return {}
+    found = {"region": m.region_code}
+    if m.wellbeing_county_code:
+        found["county"] = m.wellbeing_county_code
+    return found
+
+
+class Nodes:
+    """
+    Node ids and attribute dicts for the records of one structure.
+
+    Args:
+        structure: The structure.
+        ids: Maps person ids (and ids of seats held by people) to pseudonyms.
+    """
+
+    def __init__(self, structure: WelfareStructure, ids: Pseudonymiser) -> None:
+        self.structure = structure
+        self.ids = ids
+        self.organisations = {o.id: o for o in structure.organisations}
+        self._org_cache: dict[str, dict[str, str]] = {}
+        self._personal = personal_fields(Person)
+
+    # -- organisations ----------------------------------------------------------------
+
+    def _own_context(self, org: Organisation) -> dict[str, str]:
+        found: dict[str, str] = {}
+        if org.municipality_code:
+            found["municipality"] = org.municipality_code
+        if org.region_code:
+            found["region"] = org.region_code
+        if org.wellbeing_county_code:
+            found["county"] = org.wellbeing_county_code
+        if org.sector:
+            found["sector"] = org.sector
+        return found
+
+    def org_context(self, org_id: str) -> dict[str, str]:
+        """
+        Return the municipality, region, county and sector codes of an organisation.
+
+        A value the record leaves empty is taken from the reference table of
+        municipalities (region and county of its municipality), then from the
+        nearest ancestor through ``parent_id`` that has it.
+        """
+        cached = self._org_cache.get(org_id)
+        if cached is not None:
+            return cached
+        chain: list[Organisation] = []
+        seen: set[str] = set()
+        current: str | None = org_id
+        while current is not None and current not in seen:
+            org = self.organisations.get(current)
+            if org is None:
+                break
+            seen.add(current)
+            chain.append(org)
+            current = org.parent_id
+        found: dict[str, str] = {}
+        for org in chain:
+            own = self._own_context(org)
+            if "municipality" in own and "municipality" not in found:
+                for k, v in _reference_geo(own["municipality"]).items():
+                    own.setdefault(k, v)
+            for k, v in own.items():
+                found.setdefault(k, v)
+        if "municipality" in found:
+            for k, v in _reference_geo(found["municipality"]).items():
+                found.setdefault(k, v)
+        self._org_cache[org_id] = found
+        return found
+
+    def organisation(self, org: Organisation) -> dict[str, Any]:
+        """Return the attributes of an organisation node."""
+        data: dict[str, Any] = {
+            "record": "organisation",
+            "kind": org.kind,
+            "label": org.name,
+            "bipartite": 0,
+            "period": org.period.to_edtf(),
+        }
+        if org.acronym:
+            data["acronym"] = org.acronym
+        data.update(self.org_context(org.id))
+        if org.placeholder:
+            data["placeholder"] = True
+        return data
+
+    # -- groups -------------------------------------------------------------------------
+
+    def group(self, group: Group) -> dict[str, Any]:
+        """Return the attributes of a group node; places come from unanimous organisers."""
+        data: dict[str, Any] = {
+            "record": "group",
+            "kind": group.kind,
+            "label": group.name,
+            "bipartite": 1,
+            "statutory": group.is_statutory(),
+            "period": group.period.to_edtf(),
+        }
+        if group.acronym:
+            data["acronym"] = group.acronym
+        if group.level:
+            data["level"] = group.level
+        if group.statutory_basis is not None:
+            data["basis"] = str(group.statutory_basis)
+        contexts = [
+            self.org_context(o) for o in group.organiser_ids if o in self.organisations
+        ]
+        if contexts:
+            for name in (*_GEO, "sector"):
+                values = {c.get(name) for c in contexts}
+                if len(values) == 1 and None not in values:
+                    data[name] = values.pop()
+        return data
+
+    # -- people -------------------------------------------------------------------------
+
+    def person_id(self, person_id: str) -> str:
+        """Return the node id of a person."""
+        return self.ids.person(person_id)
+
+    def person(
+        self, person: Person, seat_professions: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """
+        Return the attributes of a person node.
+
+        Personal fields (`personal_fields(Person)`) are kept only when ids are
+        not pseudonymised; free-text notes never are.
+        The primary ``profession`` is the first of the record's, else the
+        first profession of the seats the person holds.
+        """
+        node = self.ids.person(person.id)
+        data: dict[str, Any] = {
+            "record": "person",
+            "kind": "person",
+            "label": node,
+            "bipartite": 0,
+            "period": person.period.to_edtf(),
+        }
+        professions = person.professions or tuple(sorted(set(seat_professions)))
+        if professions:
+            data["profession"] = professions[0]
+            data["professions"] = ";".join(professions)
+        if person.title:
+            data["title"] = person.title
+        if person.synthetic:
+            data["synthetic"] = True
+        if person.employer_id is not None:
+            data["employer"] = person.employer_id
+            data.update(self.org_context(person.employer_id))
+        if not self.ids.keyed:
+            for name in self._personal:
+                value = getattr(person, name)
+                if value:
+                    data[name] = str(value)
+            if person.name:
+                data["label"] = person.name
+        return data
+
+    # -- projects -----------------------------------------------------------------------
+
+    def project(self, project: Project) -> dict[str, Any]:
+        """Return the attributes of a project node."""
+        data: dict[str, Any] = {
+            "record": "project",
+            "kind": "project",
+            "label": project.name,
+            "bipartite": 1,
+            "period": project.period.to_edtf(),
+        }
+        for name in ("acronym", "code", "status"):
+            value = getattr(project, name)
+            if value:
+                data[name] = value
+        return data
