@@ -1,4 +1,3 @@
-import sys
 import time
 
 import attrs
@@ -162,11 +161,3 @@ class TestCli:
         """An unknown municipality exits 1."""
         assert 1 == main(["schoolyear", "Atlantis", "2026-2027"])
         assert "Atlantis" in capsys.readouterr().err
-
-    def test_publish_without_extra(self, source, monkeypatch, capsys):
-        """publish without the caldav extra exits 1 naming the extra."""
-        monkeypatch.setitem(sys.modules, "caldav", None)  # makes `import caldav` fail
-        assert 1 == main(
-            ["publish", str(source), "--year", YEAR, "--caldav", "http://127.0.0.1:9/"]
-        )
-        assert "oppilashuolto[caldav]" in capsys.readouterr().err

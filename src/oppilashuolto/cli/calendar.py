@@ -11,6 +11,7 @@ from typing import Any
 from oppilashuolto.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_USAGE,
     CliError,
     add_language,
     add_source,
@@ -28,6 +29,17 @@ def _stamp(text: str) -> dt.datetime:
         msg = f"expected a time like 2026-05-01T12:00:00Z (got {text!r})"
         raise argparse.ArgumentTypeError(msg) from None
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        msg = f"expected a positive number of seconds (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _municipality(text: str | None) -> str | None:
@@ -92,15 +104,27 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "publish",
-        help="push the feeds to a CalDAV server (needs oppilashuolto[caldav])",
+        help="push the feeds to a CalDAV server, one calendar per feed",
     )
     _add_feed_options(p)
-    p.add_argument("--caldav", required=True, metavar="URL", help="CalDAV server URL")
+    p.add_argument(
+        "--caldav",
+        required=True,
+        metavar="URL",
+        help="CalDAV server URL: its root, the user's principal or calendar home",
+    )
     p.add_argument("--username", default="", help="CalDAV user name")
     p.add_argument(
         "--password-file",
         metavar="FILE",
         help="file holding the CalDAV password (never given on the command line)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait for the server, per request (default: 30)",
     )
     p.set_defaults(run=_publish)
 
@@ -149,12 +173,27 @@ def _ical(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
     from oppilashuolto.ical import DEFAULT_DOMAIN
     from oppilashuolto.ical.publish import publish_feeds
 
+    try:
+        in_url = urlsplit(args.caldav).password is not None
+    except ValueError:  # not a URL: publish_feeds says what it expected
+        in_url = False
+    if in_url:
+        msg = "give the CalDAV password in a file with --password-file, not in the URL"
+        raise CliError(msg, EXIT_USAGE)
     password = ""
     if args.password_file is not None:
-        password = Path(args.password_file).read_text(encoding="utf-8").strip()
+        try:
+            text = Path(args.password_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            msg = f"cannot read the password file {args.password_file}: {reason}"
+            raise CliError(msg, EXIT_USAGE) from None
+        password = text.strip()
     structure = load_source(args.source)
     results = publish_feeds(
         structure,
@@ -166,6 +205,7 @@ def _publish(args: argparse.Namespace) -> int:
         stamp=args.stamp,
         username=args.username,
         password=password,
+        timeout=args.timeout,
     )
     for result in results:
         print(

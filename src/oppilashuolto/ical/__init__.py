@@ -48,7 +48,12 @@ from oppilashuolto.ical.feeds import (
     calendar_events,
     to_calendar,
 )
-from oppilashuolto.ical.publish import PublishedFeed, event_resource, publish_feeds
+from oppilashuolto.ical.publish import (
+    PublishedFeed,
+    PublishError,
+    event_resource,
+    publish_feeds,
+)
 from oppilashuolto.ical.write import WrittenFeed, write_calendar, write_feeds
 
 
@@ -61,6 +66,7 @@ __all__ = [
     "PRODID",
     "WORDS",
     "Feed",
+    "PublishError",
     "PublishedFeed",
     "WrittenFeed",
     "build_feeds",
