@@ -64,7 +64,7 @@ class TestStrategies:
         assert classes - DERIVED == set(STRATEGIES)
 
     @pytest.mark.parametrize(
-        "cls", sorted(STRATEGIES, key=lambda c: c.__name__), ids=lambda c: c.__name__
+        "cls", sorted(STRATEGIES, key=lambda c: c.__name__), ids=str
     )
     @settings(max_examples=15)
     @given(data=st.data())
