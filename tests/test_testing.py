@@ -1,3 +1,5 @@
+from operator import attrgetter
+
 import attrs
 import pytest
 
@@ -64,7 +66,7 @@ class TestStrategies:
         assert classes - DERIVED == set(STRATEGIES)
 
     @pytest.mark.parametrize(
-        "cls", sorted(STRATEGIES, key=lambda c: c.__name__), ids=str
+        "cls", sorted(STRATEGIES, key=attrgetter("__name__")), ids=str
     )
     @settings(max_examples=15)
     @given(data=st.data())
