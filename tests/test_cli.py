@@ -96,3 +96,12 @@ class TestCli:
         """Every subcommand has --help."""
         assert 0 == main([command, "--help"])
         assert "usage: oppilashuolto" in capsys.readouterr().out
+
+    def test_show_seat_services(self, capsys):
+        """Unfilled seats say which profession or service they stand for."""
+        assert 0 == main(
+            ["show", "example:paijat-hame-ooot", "--on", "2019-06-01", "--lang", "en"]
+        )
+        assert (
+            "- member: unfilled (psychologist services) ×>0" in capsys.readouterr().out
+        )

@@ -173,12 +173,16 @@ def show_text(
         for seat in structure.members(group.id, on=on):
             role = structure.label("roles", seat.role, language)
             holder = seat.holder_id or h["unfilled"]
-            if seat.holder_id is None and seat.profession:
-                holder += (
-                    " ("
-                    + structure.label("professions", seat.profession, language)
-                    + ")"
-                )
+            what = (
+                [structure.label("professions", seat.profession, language)]
+                if seat.profession
+                else []
+            )
+            what += [
+                structure.label("service_kinds", c, language) for c in seat.services
+            ]
+            if what:
+                holder += " (" + ", ".join(what) + ")"
             count = f" ×{seat.count}" if seat.count is not None else ""
             lines.append(f"    - {role}: {holder}{count}")
     return "\n".join(lines) + "\n"
