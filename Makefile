@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: all demo test lint typecheck browser pytest docs bench clean
+.PHONY: all demo test lint typecheck browser pytest docs bench bench-parallel-env clean
 
 all: test
 
@@ -43,5 +43,12 @@ test: lint typecheck browser pytest docs
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# nx-parallel 0.4 needs Python >= 3.12; bench/run.py uses this venv for its nx-parallel row.
+PYTHON312 ?= python3.12
+bench-parallel-env:
+	$(PYTHON312) -m venv .venv-parallel
+	.venv-parallel/bin/python -m pip install --quiet --upgrade pip
+	.venv-parallel/bin/python -m pip install --quiet -e . "nx-parallel>=0.4" pytest hypothesis
+
 clean:
-	rm -rf $(VENV) demo-output docs/_build .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-parallel demo-output docs/_build .mypy_cache .pytest_cache .ruff_cache
