@@ -250,7 +250,7 @@ class Period:
     @property
     def end_bound(self) -> dt.date | None:
         """The day after the last day of the period, or ``None`` if open."""
-        if self.end is None:
+        if self.end is None or self.end.latest == dt.date.max:
             return None
         return self.end.latest + dt.timedelta(days=1)
 

@@ -512,11 +512,13 @@ class WelfareStructure:
 
     def chair(self, group_id: str, *, on: dt.date) -> Membership | None:
         """Return the chair's seat of a group on a day, or ``None``."""
-        for m in self.members(group_id, on=on):
-            if m.role == "chair":
-                return m
-            if ROLE_ORDER.get(m.role, 99) > ROLE_ORDER["chair"]:
+        self._typed(group_id, "groups")
+        # seats are sorted chair first: scan only the chair seats
+        for m in self._members_index().get(group_id, ()):
+            if m.role != "chair":
                 break
+            if m.period.contains(on):
+                return m
         return None
 
     def groups_of(self, holder_id: str, *, on: dt.date) -> tuple[Group, ...]:
