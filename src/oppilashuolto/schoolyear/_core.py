@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -48,20 +48,7 @@ Anchor = Literal[
     "winter_break",
     "easter",
 ]
-ANCHORS: tuple[Anchor, ...] = (
-    "first_school_day",
-    "last_school_day",
-    "autumn_term",
-    "spring_term",
-    "autumn_term_start",
-    "autumn_term_end",
-    "spring_term_start",
-    "spring_term_end",
-    "autumn_break",
-    "christmas_break",
-    "winter_break",
-    "easter",
-)
+ANCHORS: tuple[Anchor, ...] = get_args(Anchor)
 """School-year events that `SchoolYear.event` resolves to dates."""
 
 DEFAULT_WEEKS = {"autumn": 42, "winter": 9}
