@@ -36,7 +36,7 @@ __all__ = [
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
-_LANGUAGES = ("fi", "sv", "en")
+_LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 UNIT_KINDS = ("school", "educational_institution", "ecec_unit")
 """Organisation kinds that need a school-level welfare group (14 § 2 mom.)."""
 PROVIDER_KINDS = ("education_provider", "municipality", "joint_authority")

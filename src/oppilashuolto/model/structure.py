@@ -8,7 +8,7 @@ import re
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -40,7 +40,7 @@ from oppilashuolto.model.references import (
 from oppilashuolto.model.schoolcalendar import SchoolCalendar, parse_school_year
 from oppilashuolto.model.service import ServiceArrangement
 from oppilashuolto.model.yearly_clock import YearlyClock
-from oppilashuolto.vocab import Term, Vocabulary, normalise
+from oppilashuolto.vocab import Language, Term, Vocabulary, normalise
 from oppilashuolto.vocab import load as load_vocabulary
 
 
@@ -423,9 +423,9 @@ class WelfareStructure:
             self._index.vocabularies[name] = cached
         return cached
 
-    def label(self, vocabulary: str, code: str, language: str = "fi") -> str:
+    def label(self, vocabulary: str, code: str, language: Language = "fi") -> str:
         """Return the label of *code* in *vocabulary* in *language* (fi, sv or en)."""
-        return self.vocabulary(vocabulary)[code].label(language)  # type: ignore[arg-type]
+        return self.vocabulary(vocabulary)[code].label(language)
 
     def get(self, record_id: str) -> Any:
         """
@@ -455,19 +455,19 @@ class WelfareStructure:
 
     def group(self, group_id: str) -> Group:
         """Return the group *group_id* (raises `UnknownIdError`)."""
-        return self._typed(group_id, "groups")  # type: ignore[no-any-return]
+        return cast("Group", self._typed(group_id, "groups"))
 
     def organisation(self, organisation_id: str) -> Organisation:
         """Return the organisation *organisation_id* (raises `UnknownIdError`)."""
-        return self._typed(organisation_id, "organisations")  # type: ignore[no-any-return]
+        return cast("Organisation", self._typed(organisation_id, "organisations"))
 
     def person(self, person_id: str) -> Person:
         """Return the person *person_id* (raises `UnknownIdError`)."""
-        return self._typed(person_id, "people")  # type: ignore[no-any-return]
+        return cast("Person", self._typed(person_id, "people"))
 
     def project(self, project_id: str) -> Project:
         """Return the project *project_id* (raises `UnknownIdError`)."""
-        return self._typed(project_id, "projects")  # type: ignore[no-any-return]
+        return cast("Project", self._typed(project_id, "projects"))
 
     def counts(self) -> dict[str, int]:
         """Return the number of records per collection."""
