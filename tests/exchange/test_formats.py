@@ -228,3 +228,27 @@ class TestSave:
             id="s", name="S", people=[Person(id="p", name="Arja Esimerkki")]
         )
         assert "Arja Esimerkki" in dumps(s)
+
+
+class TestCollector:
+    def test_restored_after_load_and_failure(self):
+        """Loading pauses the cyclic collector and restores it, also after an error."""
+        import gc
+
+        assert gc.isenabled()
+        loads(MINIMAL)
+        assert gc.isenabled()
+        with pytest.raises(StructureError):
+            loads("{}")
+        assert gc.isenabled()
+
+    def test_left_off_when_it_was_off(self):
+        """A caller who switched the collector off keeps it off."""
+        import gc
+
+        gc.disable()
+        try:
+            loads(MINIMAL)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
