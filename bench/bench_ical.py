@@ -27,6 +27,7 @@ import time
 import tracemalloc
 
 from collections.abc import Callable
+from typing import Any
 
 from icalendar import Calendar, Event
 
@@ -146,13 +147,13 @@ def floor_inputs(structure: WelfareStructure) -> list[list[dict[str, object]]]:
     return out
 
 
-def floor(inputs: list[list[dict[str, object]]]) -> list[bytes]:
+def floor(inputs: list[list[dict[str, Any]]]) -> list[bytes]:
     result = []
     for events in inputs:
         cal = Calendar.new(prodid=PRODID, uid="floor")
         cal.add_component(helsinki_timezone())
         for values in events:
-            cal.add_component(Event.new(**values))  # type: ignore[arg-type]
+            cal.add_component(Event.new(**values))
         result.append(cal.to_ical())
     return result
 

@@ -102,7 +102,7 @@ def floor(data: str) -> Any:
     classes = dict(COLLECTIONS)
     attrs.validators.set_disabled(True)
     try:
-        built = {}
+        built: dict[str, Any] = {}
         for name, cls in classes.items():
             rows = []
             for row in doc.get(name, ()):

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     try:
-        import nx_parallel  # type: ignore[import-not-found, unused-ignore]
+        import nx_parallel  # type: ignore[import-not-found, unused-ignore]  # optional, Python >= 3.12, no stubs
     except ImportError:
         print("nx-parallel is not installed", file=sys.stderr)
         return 3

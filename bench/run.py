@@ -41,6 +41,8 @@ sys.path.insert(0, str(BENCH))
 
 import bench_national as bn  # noqa: E402
 
+from oppilashuolto.model import WelfareStructure  # noqa: E402
+
 
 CALLS = 100_000
 Row = tuple[str, str, str, str, str, str]
@@ -140,14 +142,14 @@ def parallel_row(seed: int, k: int, repeat: int) -> tuple[Row | None, str]:
 
 def load_rows(
     texts: dict[float, str], repeat: int
-) -> tuple[list[Row], dict[float, object]]:
+) -> tuple[list[Row], dict[float, WelfareStructure]]:
     """Time load + validate + index at both scales; return the rows and the loaded structures."""
     rows: list[Row] = []
-    loaded: dict[float, object] = {}
+    loaded: dict[float, WelfareStructure] = {}
     times = {}
     for n, (scale, text) in enumerate(texts.items()):
         log(f"load + validate + index, scale {scale:g}")
-        kept: list[object] = []
+        kept: list[WelfareStructure] = []
         # the larger scale runs the code the smaller one has just warmed up
         ours, floor = bn.median_pair(
             functools.partial(bn.load_and_index, text),
@@ -157,7 +159,7 @@ def load_rows(
             kept=kept,
         )
         s = kept[0]
-        records = sum(s.counts().values())  # type: ignore[attr-defined]
+        records = sum(s.counts().values())
         times[scale] = (ours, floor)
         mib = len(text.encode("utf-8")) / 2**20
         rows.append(
@@ -186,12 +188,14 @@ def load_rows(
     return rows, loaded
 
 
-def query_rows(loaded: dict[float, object], seed: int, repeat: int) -> list[Row]:
+def query_rows(
+    loaded: dict[float, WelfareStructure], seed: int, repeat: int
+) -> list[Row]:
     """Time the as-of queries at each scale."""
     rows = []
     for scale, s in loaded.items():
         log(f"as-of queries, scale {scale:g}")
-        for name, (ours, floor) in bn.queries(s, CALLS, seed, repeat).items():  # type: ignore[arg-type]
+        for name, (ours, floor) in bn.queries(s, CALLS, seed, repeat).items():
             rows.append(
                 row(
                     f"{name}() x {CALLS:,} random ids and days, scale {scale:g}",
@@ -205,11 +209,11 @@ def query_rows(loaded: dict[float, object], seed: int, repeat: int) -> list[Row]
     return rows
 
 
-def adapter_rows(s: object, every: int, repeat: int) -> list[Row]:
+def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
     """Time the feeds, the graphs and brokerage at the small scale."""
     rows = []
     log("yearly-clock feeds")
-    ours, floor, clocks, events = bn.feeds(s, every, repeat)  # type: ignore[arg-type]
+    ours, floor, clocks, events = bn.feeds(s, every, repeat)
     rows.append(
         row(
             f"clock feeds {bn.YEAR}: every {every}th school ({clocks} clocks, {events:,} events)",
@@ -221,7 +225,7 @@ def adapter_rows(s: object, every: int, repeat: int) -> list[Row]:
         )
     )
     log("multilayer graph")
-    ours, floor, nodes, edges = bn.multilayer(s, repeat)  # type: ignore[arg-type]
+    ours, floor, nodes, edges = bn.multilayer(s, repeat)
     rows.append(
         row(
             f"multilayer graph as of {bn.ON} ({nodes:,} nodes, {edges:,} edges)",
@@ -233,7 +237,7 @@ def adapter_rows(s: object, every: int, repeat: int) -> list[Row]:
         )
     )
     log("organisation projection")
-    ours, floor, edges, same = bn.projection(s, repeat)  # type: ignore[arg-type]
+    ours, floor, edges, same = bn.projection(s, repeat)
     rows.append(
         row(
             f"organisation projection ({edges:,} ties){'' if same else ' DIFFERS'}",
@@ -245,7 +249,7 @@ def adapter_rows(s: object, every: int, repeat: int) -> list[Row]:
         )
     )
     log("brokerage by municipality")
-    ours, floor, nodes, same = bn.brokerage_by_municipality(s, repeat)  # type: ignore[arg-type]
+    ours, floor, nodes, same = bn.brokerage_by_municipality(s, repeat)
     rows.append(
         row(
             f"brokerage by municipality on the projection ({nodes:,} nodes){'' if same else ' DIFFERS'}",
