@@ -19,6 +19,7 @@ from oppilashuolto.errors import ValidationError
 
 
 __all__ = [
+    "is_ascii_digits",
     "is_valid_business_id",
     "is_valid_municipality_code",
     "is_valid_region_code",
@@ -36,8 +37,21 @@ __all__ = [
 _BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
+def is_ascii_digits(text: str) -> bool:
+    """
+    Tell whether *text* is only the ASCII digits 0–9.
+
+    ``str.isdigit`` also accepts digits such as "²" and "٣" that ``int`` refuses.
+
+    Examples:
+        >>> is_ascii_digits("091"), is_ascii_digits("0²"), is_ascii_digits("")
+        (True, False, False)
+    """
+    return text.isascii() and text.isdigit()
+
+
 def _digits(value: object, length: int, what: str, example: str) -> str:
-    if not isinstance(value, str) or len(value) != length or not value.isdigit():
+    if not isinstance(value, str) or len(value) != length or not is_ascii_digits(value):
         got = (
             repr(value)
             if isinstance(value, (str, int)) and len(str(value)) < 20
@@ -139,7 +153,7 @@ def validate_business_id(value: object) -> str:
         not isinstance(value, str)
         or len(value) != 9
         or value[7] != "-"
-        or not (value[:7] + value[8]).isdigit()
+        or not is_ascii_digits(value[:7] + value[8])
     ):
         got = (
             repr(value)

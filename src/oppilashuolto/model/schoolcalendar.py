@@ -19,6 +19,7 @@ from oppilashuolto.model._validators import (
     optional_identifier,
     to_tuple,
 )
+from oppilashuolto.model.identifiers import is_valid_municipality_code
 
 
 __all__ = ["BREAK_KINDS", "Break", "SchoolCalendar", "parse_school_year"]
@@ -55,9 +56,7 @@ def _week(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def _municipality(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, str) or len(value) != 3 or not value.isdigit()
-    ):
+    if value is not None and not is_valid_municipality_code(value):
         fail(attribute, "a 3-digit municipality code like '211' or empty", value)
 
 

@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 
 from oppilashuolto.errors import ValidationError
+from oppilashuolto.model.identifiers import is_ascii_digits
 from oppilashuolto.model.schoolcalendar import SchoolCalendar, parse_school_year
 from oppilashuolto.model.structure import WelfareStructure
 from oppilashuolto.schoolyear import SchoolYear, school_year
@@ -58,7 +59,7 @@ def to_year(year: int | str) -> int:
 
 
 def _int_year(text: str) -> int:
-    if not text.isdigit() or len(text) != 4:
+    if not is_ascii_digits(text) or len(text) != 4:
         msg = f"year must be a year like 2026 or a school year like '2026-2027' (got {text!r})"
         raise ValidationError(msg)
     return int(text)

@@ -18,6 +18,7 @@ import attrs
 from attrs import field, frozen
 
 from oppilashuolto.errors import ValidationError
+from oppilashuolto.model.identifiers import is_valid_municipality_code
 from oppilashuolto.model.schoolcalendar import Break, SchoolCalendar
 from oppilashuolto.schoolyear._rules import (
     Language,
@@ -75,7 +76,7 @@ _WEEKDAYS = (
 
 
 def _is_code(value: object) -> bool:
-    return isinstance(value, str) and len(value) == 3 and value.isdigit()
+    return is_valid_municipality_code(value)
 
 
 def _municipality(value: str | None) -> str | None:
