@@ -51,12 +51,18 @@ def arc_arrays(
     A Graph gives both arcs of each edge; with *symmetric*, so does a DiGraph.
     """
     n = len(index)
-    # successors in a DiGraph, all neighbours in a Graph; one pass, in G's order
-    adjacency = list(G.adj.items())
-    degrees = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64, count=n)
-    heads = np.fromiter((index[u] for u, _ in adjacency), dtype=np.int64, count=n)
+    # successors in a DiGraph, all neighbours in a Graph; one pass, in G's
+    # order; adjacency() gives the plain dicts, without a view per node
+    adjacency = list(G.adjacency())
+    position = index.__getitem__
+    degrees = np.fromiter(
+        map(len, (nbrs for _, nbrs in adjacency)), dtype=np.int64, count=n
+    )
+    heads = np.fromiter(
+        map(position, (u for u, _ in adjacency)), dtype=np.int64, count=n
+    )
     targets = np.fromiter(
-        chain.from_iterable(map(index.__getitem__, nbrs) for _, nbrs in adjacency),
+        map(position, chain.from_iterable(nbrs for _, nbrs in adjacency)),
         dtype=np.int64,
         count=int(degrees.sum()),
     )
