@@ -104,6 +104,56 @@ class TestWheelCommand:
         assert (1, True) == (status, "2026-2027" in capsys.readouterr().err)
 
 
+class TestPictureCommand:
+    def test_svg_and_png(self, tmp_path, capsys):
+        """The picture command writes SVG or PNG by the extension, the same bytes each run."""
+        svg, png, again = tmp_path / "n.svg", tmp_path / "n.png", tmp_path / "m.svg"
+        common = ["picture", "example:paijat-hame-ooot", "--on", "2019-01-15"]
+        statuses = [
+            main([*common, "--lang", "en", "-o", str(svg)]),
+            main([*common, "--colour-by", "sector", "-o", str(png)]),
+            main([*common, "--lang", "en", "-o", str(again)]),
+        ]
+        text = svg.read_text("utf-8")
+        assert (
+            [0, 0, 0],
+            True,
+            "Cooperation network" in text,
+            png.read_bytes()[:8],
+            True,
+        ) == (
+            statuses,
+            "<svg" in text,
+            True,
+            b"\x89PNG\r\n\x1a\n",
+            svg.read_bytes() == again.read_bytes(),
+        )
+
+    def test_svg_to_stdout(self, capsysbinary):
+        """Without -o the SVG goes to stdout."""
+        status = main(["picture", "example:kangasala-vuosikello", "--on", "2024-01-01"])
+        assert (0, True) == (status, b"<svg" in capsysbinary.readouterr().out)
+
+    def test_unknown_extension(self, tmp_path, capsys):
+        """Only .svg and .png are written; anything else is a usage error, no file."""
+        out = tmp_path / "n.pdf"
+        status = main(
+            [
+                "picture",
+                "example:kangasala-vuosikello",
+                "--on",
+                "2024-01-01",
+                "-o",
+                str(out),
+            ]
+        )
+        assert (2, False, True) == (
+            status,
+            out.exists(),
+            ".svg or .png" in capsys.readouterr().err,
+        )
+
+
 class TestReportCommand:
     def test_html(self, tmp_path, capsys):
         """The report command writes an HTML page with the findings."""

@@ -23,7 +23,7 @@ __all__ = ["check_text", "register"]
 
 
 def register(sub: Any) -> None:
-    """Add the check and picture commands to the subparsers *sub*."""
+    """Add the check, wheel, picture and report commands to the subparsers *sub*."""
     p = sub.add_parser(
         "check",
         help="check a structure against the Pupil and Student Welfare Act",
@@ -67,6 +67,31 @@ def register(sub: Any) -> None:
         "-o", "--output", metavar="FILE", help="write to FILE instead of stdout"
     )
     p.set_defaults(run=_wheel)
+
+    p = sub.add_parser(
+        "picture",
+        help="draw the cooperation network of organisations as SVG or PNG",
+        description="Draw the organisations of a structure as of a date, linked when "
+        "they sit in the same group, provide services to one another or take part in "
+        "the same project; coloured by municipality or sector. Needs the plot extra "
+        "(matplotlib). The format follows the extension: .svg or .png; SVG to stdout "
+        "without -o.",
+    )
+    add_source(p)
+    p.add_argument(
+        "--on", type=parse_date, metavar="DATE", required=True, help="as of DATE"
+    )
+    p.add_argument(
+        "--colour-by",
+        choices=("municipality", "sector"),
+        default="municipality",
+        help="what the node colours show (default: municipality)",
+    )
+    add_language(p)
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (.svg or .png)"
+    )
+    p.set_defaults(run=_picture)
 
     p = sub.add_parser(
         "report",
@@ -128,6 +153,31 @@ def _wheel(args: argparse.Namespace) -> int:
         structure, args.clock, year=args.year, language=args.lang, today=args.today
     )
     write_output(args.output, svg.encode("utf-8"))
+    return EXIT_OK
+
+
+def _picture(args: argparse.Namespace) -> int:
+    from oppilashuolto.render.network import to_image
+
+    output: str | None = args.output
+    if output is None or output == "-":
+        fmt = "svg"
+    elif output.endswith((".svg", ".png")):
+        fmt = output.rsplit(".", 1)[1]
+    else:
+        msg = f"picture must be written to a .svg or .png file (got {output!r})"
+        raise CliError(msg)
+    structure = load_source(args.source)
+    image = to_image(
+        structure,
+        on=args.on,
+        colour_by=args.colour_by,
+        fmt="png" if fmt == "png" else "svg",
+        language=args.lang,
+    )
+    changed = write_output(output, image)
+    if output not in (None, "-"):
+        print(f"{output}: {'written' if changed else 'unchanged'}")
     return EXIT_OK
 
 

@@ -136,19 +136,33 @@ def cooperation_graph(structure: WelfareStructure, *, on: dt.date) -> nx.Graph[s
 
 
 def _layout(graph: nx.Graph[str]) -> dict[Any, Any]:
-    # the linked part by force direction (fixed seed, sorted nodes); organisations
-    # without ties on a circle around it, in id order, so they do not squeeze it
-    isolates = sorted(n for n in graph if graph.degree(n) == 0)
-    linked = graph.subgraph(n for n in graph if graph.degree(n) > 0)
-    pos: dict[Any, Any] = (
-        nx.spring_layout(linked, seed=7, k=1.8 / len(linked) ** 0.5, iterations=200)
-        if len(linked)
-        else {}
+    # each linked component by force direction (fixed seed, sorted nodes), the
+    # components side by side in rows, largest first, so that a small component
+    # is not squeezed into a dot by the others; organisations without ties on
+    # a row below, in id order
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(graph) if len(c) > 1),
+        key=lambda c: (-len(c), c[0]),
     )
-    radius = 1.35 if len(linked) else 1.0
+    isolates = sorted(n for n in graph if graph.degree(n) == 0)
+    pos: dict[Any, Any] = {}
+    per_row = max(1, math.ceil(math.sqrt(len(components))))
+    for i, nodes in enumerate(components):
+        part = graph.subgraph(nodes)
+        local = nx.spring_layout(
+            part, seed=7, k=1.8 / len(part) ** 0.5, iterations=200, scale=1.0
+        )
+        x0, y0 = 2.6 * (i % per_row), -2.6 * (i // per_row)
+        for node in nodes:
+            x, y = local[node]
+            pos[node] = (x0 + float(x), y0 + float(y))
+    rows = math.ceil(len(components) / per_row)
+    width = 2.6 * (min(per_row, len(components)) - 1) if components else 0.0
+    step = max(width / (len(isolates) - 1), 1.5) if len(isolates) > 1 else 0.0
+    left = width / 2 - step * (len(isolates) - 1) / 2
     for i, node in enumerate(isolates):
-        angle = 2 * math.pi * i / len(isolates)
-        pos[node] = (radius * math.sin(angle), radius * math.cos(angle))
+        # every other label a little lower, so that long names do not collide
+        pos[node] = (left + i * step, -2.6 * rows + 0.6 - 0.35 * (i % 2))
     return pos
 
 
@@ -246,6 +260,8 @@ def to_image(
             )
             for v in values
         ]
+        # room for the labels of the outermost nodes
+        ax.margins(x=0.22, y=0.12)
         if handles:
             ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
         out = io.BytesIO()
