@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from oppilashuolto.errors import UnknownIdError, ValidationError
 from oppilashuolto.model import (
@@ -17,10 +18,12 @@ from oppilashuolto.model import (
     ServiceArrangement,
     WelfareStructure,
 )
+from oppilashuolto.model.membership import ROLE_ORDER
 from oppilashuolto.testing import welfare_structures
 
 
 D = dt.date
+DAY = dt.timedelta(days=1)
 
 
 def small(**extra: Any) -> WelfareStructure:
@@ -191,6 +194,68 @@ class TestQueries:
         chair_2019 = s.chair("ooot", on=D(2019, 3, 1))
         assert chair_2019 is not None
         assert ("p1", None) == (chair_2019.person_id, s.chair("ooot", on=D(2021, 1, 1)))
+
+    def test_members_and_chair_on_period_bounds(self):
+        """A seat ending the day before is gone; one starting on the day is in."""
+        old = Period.from_edtf("2019-01-01/2020-05-31")
+        new = Period.from_edtf("2020-06-01/..")
+        s = small(
+            memberships=[
+                Membership(id="c-old", group_id="ooot", role="chair",
+                           person_id="p1", period=Period.from_edtf("../2020-05-31")),
+                Membership(id="c-new", group_id="ooot", role="chair",
+                           organisation_id="lahti", period=new),
+                Membership(id="m-ends", group_id="ooot", role="member",
+                           organisation_id="orimattila", period=old),
+                Membership(id="m-starts", group_id="ooot", role="member",
+                           organisation_id="lahti", period=new),
+                Membership(id="m-always", group_id="ooot", role="secretary"),
+            ]
+        )  # fmt: skip
+
+        def ids(on: dt.date) -> list[str]:
+            return [m.id for m in s.members("ooot", on=on)]
+
+        def chair(on: dt.date) -> str | None:
+            seat = s.chair("ooot", on=on)
+            return None if seat is None else seat.id
+
+        assert ["c-old", "m-always"] == ids(D.min) == ids(D(2018, 12, 31))
+        assert ["c-old", "m-always", "m-ends"] == ids(D(2019, 1, 1))
+        assert ["c-old", "m-always", "m-ends"] == ids(D(2020, 5, 31))
+        assert ["c-new", "m-always", "m-starts"] == ids(D(2020, 6, 1))
+        assert ["c-new", "m-always", "m-starts"] == ids(D.max)
+        assert ["c-old", "c-old", "c-new", "c-new"] == [
+            chair(on) for on in (D.min, D(2020, 5, 31), D(2020, 6, 1), D.max)
+        ]
+        assert [] == [m.id for m in s.members("ohjaus", on=D(2020, 6, 1))]
+        assert s.chair("ohjaus", on=D(2020, 6, 1)) is None
+
+    @given(welfare_structures(), st.lists(st.dates(), max_size=4))
+    def test_members_and_chair_filter_every_seat(self, s, random_days):
+        """Answers equal testing every seat, on each bound, the day before and others."""
+        bounds = {
+            b
+            for m in s.memberships
+            for b in (m.period.start_bound, m.period.end_bound)
+            if b is not None
+        }
+        days = sorted(bounds | {b - DAY for b in bounds} | {D.min, D.max})
+        days += random_days
+
+        def order(m: Membership) -> tuple[int, str, str, str]:
+            holder = m.person_id or m.organisation_id or ""
+            return (ROLE_ORDER.get(m.role, len(ROLE_ORDER)), m.role, holder, m.id)
+
+        for g in s.groups:
+            seats = sorted((m for m in s.memberships if m.group_id == g.id), key=order)
+            for on in days:
+                expected = tuple(m for m in seats if m.period.contains(on))
+                chair = next((m for m in expected if m.role == "chair"), None)
+                got = s.members(g.id, on=on)
+                assert expected == got
+                assert all(a is b for a, b in zip(expected, got, strict=True))
+                assert s.chair(g.id, on=on) is chair
 
     def test_groups_of(self):
         """A holder's groups are answered as of a day."""

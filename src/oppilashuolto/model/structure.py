@@ -105,6 +105,29 @@ def _role_key(m: Membership) -> tuple[int, str, str, str]:
     return (ROLE_ORDER.get(m.role, len(ROLE_ORDER)), m.role, m.holder_id or "", m.id)
 
 
+# The days on which a group's seats change, ascending, with the seats in force
+# (sorted as `_members_index` sorts them) and the chair's seat (or None) for each
+# span: span 0 before the first change day, span i from change day i - 1 up to,
+# not including, change day i.
+_Spans = tuple[
+    tuple[dt.date, ...],
+    tuple[tuple[Membership, ...], ...],
+    tuple[Membership | None, ...],
+]
+
+
+def _spans(seats: tuple[Membership, ...]) -> _Spans:
+    bounds = (b for m in seats for b in (m.period.start_bound, m.period.end_bound))
+    days = tuple(sorted({b for b in bounds if b is not None}))
+    # every bound is a change day, so a seat is in force all through a span or not
+    # at all: test its first day (span 0 holds the seats open at the start)
+    answers = [tuple(m for m in seats if m.period.start is None)]
+    answers.extend(tuple(m for m in seats if m.period.contains(day)) for day in days)
+    # seats sort chair first, so a chair in force is the first seat of its span
+    chairs = tuple(a[0] if a and a[0].role == "chair" else None for a in answers)
+    return days, tuple(answers), chairs
+
+
 def _school_year_contains(cal: SchoolCalendar, on: dt.date) -> bool:
     first = parse_school_year(cal.school_year)
     return dt.date(first, 8, 1) <= on <= dt.date(first + 1, 7, 31)
@@ -160,6 +183,7 @@ class _Index:
         "search_tokens",
         "search_words",
         "services",
+        "spans",
         "vocabularies",
     )
 
@@ -180,6 +204,8 @@ class _Index:
         self.search_words: dict[str, set[str]] | None = None
         self.search_tokens: list[str] | None = None
         self.vocabularies: dict[str, Vocabulary] = {}
+        # group id -> its seats between change days, built on the group's first query
+        self.spans: dict[str, _Spans] = {}
 
 
 def _collect(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -506,20 +532,22 @@ class WelfareStructure:
         Raises:
             UnknownIdError: If *group_id* names no group in this structure.
         """
-        self._typed(group_id, "groups")
-        seats = self._members_index().get(group_id, ())
-        return tuple(m for m in seats if m.period.contains(on))
+        spans = self._index.spans.get(group_id) or self._group_spans(group_id)
+        return spans[1][bisect.bisect_right(spans[0], on)]
 
     def chair(self, group_id: str, *, on: dt.date) -> Membership | None:
         """Return the chair's seat of a group on a day, or ``None``."""
+        spans = self._index.spans.get(group_id) or self._group_spans(group_id)
+        return spans[2][bisect.bisect_right(spans[0], on)]
+
+    def _group_spans(self, group_id: str) -> _Spans:
+        # Built on a group's first query: a group's seats change on a few days only,
+        # so a query is one bisection instead of a test of every seat.  Only group
+        # ids get an entry, so a hit needs no check of the id.
         self._typed(group_id, "groups")
-        # seats are sorted chair first: scan only the chair seats
-        for m in self._members_index().get(group_id, ()):
-            if m.role != "chair":
-                break
-            if m.period.contains(on):
-                return m
-        return None
+        spans = _spans(self._members_index().get(group_id, ()))
+        self._index.spans[group_id] = spans
+        return spans
 
     def groups_of(self, holder_id: str, *, on: dt.date) -> tuple[Group, ...]:
         """Return the groups in which a person or organisation holds a seat on a day, by id."""
