@@ -16,7 +16,7 @@ from oppilashuolto.errors import ValidationError
 from oppilashuolto.model import Count, LegalReference, PartialDate, Period
 
 
-__all__ = ["converter", "format_exception"]
+__all__ = ["build_converter", "converter", "format_exception"]
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
 
@@ -98,7 +98,8 @@ def _strict(kind: type, what: str) -> Any:
     return structure
 
 
-def _build() -> cattrs.Converter:
+def build_converter() -> cattrs.Converter:
+    """Return a new converter of the exchange format (`converter` is the shared one)."""
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "a whole number"))
@@ -135,7 +136,7 @@ def _build() -> cattrs.Converter:
     return conv
 
 
-converter = _build()
+converter = build_converter()
 
 
 def format_exception(exc: BaseException, type_: Any) -> str:

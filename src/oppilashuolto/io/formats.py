@@ -6,17 +6,19 @@ import contextlib
 import gc
 import json
 import os
+import stat
 import tempfile
 import tomllib
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import cattrs
 import tomli_w
 
 from oppilashuolto.errors import StructureError, ValidationError
+from oppilashuolto.io import _stream
 from oppilashuolto.io._converter import converter, format_exception
 from oppilashuolto.io.migrations import SCHEMA_VERSION, migrate
 from oppilashuolto.model import WelfareStructure
@@ -118,12 +120,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _structure(document: dict[str, Any], source: str) -> WelfareStructure:
+def _structure(
+    document: dict[str, Any], source: str, conv: cattrs.Converter = converter
+) -> WelfareStructure:
     upgraded, problems = migrate(document)
     if problems:
         raise StructureError(source, problems)
     try:
-        return converter.structure(upgraded, WelfareStructure)
+        return conv.structure(upgraded, WelfareStructure)
     except cattrs.BaseValidationError as exc:
         own = [
             e
@@ -164,17 +168,74 @@ def load(path: str | os.PathLike[str]) -> WelfareStructure:
     """
     Read a structure from a ``.json`` or ``.toml`` file.
 
+    A JSON file larger than a megabyte is read a record at a time, so that
+    loading never holds the whole text and the whole parsed document at once;
+    the result and any error are those of `loads` on the file's bytes.
+
     Raises:
         StructureError: If the file cannot be read or is not a valid structure.
     """
+    return _load(path)
+
+
+def _load(
+    path: str | os.PathLike[str], *, chunk_size: int = _stream.CHUNK_SIZE
+) -> WelfareStructure:
     fmt = format_of(path)
+    source = str(path)
+    with _open(path, source) as handle:
+        if fmt == "json" and _streamable(handle, source, chunk_size):
+            return _load_json(handle, source, chunk_size)
+        data = _read_all(handle, source)
+    return loads(data, fmt, source=source)
+
+
+def _unreadable(source: str, exc: OSError) -> StructureError:
+    return StructureError(source, [f"cannot read file: {exc.strerror} @ $"])
+
+
+def _open(path: str | os.PathLike[str], source: str) -> BinaryIO:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).open("rb")
     except OSError as exc:
-        raise StructureError(
-            str(path), [f"cannot read file: {exc.strerror} @ $"]
-        ) from None
-    return loads(data, fmt, source=str(path))
+        raise _unreadable(source, exc) from None
+
+
+def _streamable(handle: BinaryIO, source: str, chunk_size: int) -> bool:
+    # A regular file, which can be read again if the streaming path falls back,
+    # and larger than a chunk: a smaller one is read whole a little faster.
+    # A file over the size limit is refused before it is read.
+    try:
+        info = os.fstat(handle.fileno())
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+    if info.st_size > _MAX_BYTES:
+        raise StructureError(source, [f"file is larger than {_MAX_BYTES} bytes @ $"])
+    return stat.S_ISREG(info.st_mode) and info.st_size > chunk_size
+
+
+def _read_all(handle: BinaryIO, source: str) -> bytes:
+    try:
+        return handle.read()
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+
+
+def _load_json(handle: BinaryIO, source: str, chunk_size: int) -> WelfareStructure:
+    with _collector_paused():
+        try:
+            document = _stream.read_document(handle, source, chunk_size)
+        except _stream.Fallback:
+            pass
+        else:
+            return _structure(document, source, _stream.streaming_converter())
+        # an older schema, an unusual layout or an error: the whole-text path
+        # reads it, and reports any error with the same words as `loads`
+        try:
+            handle.seek(0)
+        except OSError as exc:
+            raise _unreadable(source, exc) from None
+        return loads(_read_all(handle, source), "json", source=source)
 
 
 def to_document(structure: WelfareStructure) -> dict[str, Any]:
