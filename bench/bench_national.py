@@ -57,7 +57,7 @@ from bench_ical import ours as ical_ours  # noqa: E402
 
 import oppilashuolto  # noqa: E402
 
-from oppilashuolto.io import dumps, loads  # noqa: E402
+from oppilashuolto.io import dumps, load, loads  # noqa: E402
 from oppilashuolto.model import (  # noqa: E402
     Count,
     LegalReference,
@@ -132,27 +132,41 @@ def _source_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def national_text(seed: int, scale: float, *, use_cache: bool = True) -> str:
-    """Return the JSON text that ``oppilashuolto synth`` writes, reusing an earlier run's file."""
+def national_file(seed: int, scale: float, *, use_cache: bool = True) -> Path:
+    """
+    Return a JSON file as ``oppilashuolto synth`` writes it, reusing an earlier run's file.
+
+    The file lies in the system's temporary folder, named by seed, scale and a
+    digest of the library's source; without *use_cache* it is written afresh.
+    """
     folder = Path(tempfile.gettempdir()) / "oppilashuolto-bench"
     path = folder / f"national-{seed}-{scale:g}-{_source_digest()}.json"
     if use_cache and path.exists():
-        return path.read_text("utf-8")
+        return path
     text = dumps(national(seed=seed, scale=scale))
-    if use_cache:
-        folder.mkdir(exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, "utf-8")
-        tmp.replace(path)
-    return text
+    folder.mkdir(exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(path)
+    return path
+
+
+def national_text(seed: int, scale: float, *, use_cache: bool = True) -> str:
+    """Return the JSON text of `national_file`."""
+    return national_file(seed, scale, use_cache=use_cache).read_text("utf-8")
 
 
 # -- load + validate + index ------------------------------------------------------------
 
 
-def load_and_index(text: str) -> WelfareStructure:
-    """Load, validate and build the query indexes (as a first query does)."""
-    s = loads(text)
+def load_and_index(source: str | Path) -> WelfareStructure:
+    """
+    Load, validate and build the query indexes (as a first query does).
+
+    *source* is JSON text, or a file that `oppilashuolto.io.load` reads (a large
+    one record by record).
+    """
+    s = load(source) if isinstance(source, Path) else loads(source)
     s.members(s.groups[0].id, on=ON)
     s.groups_of(s.organisations[0].id, on=ON)
     s.services_for(s.organisations[0].id, on=ON)
@@ -205,9 +219,9 @@ def _plan(cls: type) -> Callable[[dict[str, Any]], Any]:
     return build
 
 
-def plain_floor(text: str) -> WelfareStructure:
-    """json.loads plus plain construction of every record, nested ones too, no validators."""
-    doc = json.loads(text)
+def plain_floor(source: str | Path) -> WelfareStructure:
+    """json.loads (of the file's bytes) plus plain construction of every record, nested ones too, no validators."""
+    doc = json.loads(source.read_bytes() if isinstance(source, Path) else source)
     doc.pop("schema_version", None)
     with attrs.validators.disabled():
         structure: WelfareStructure = _plan(WelfareStructure)(doc)
@@ -422,18 +436,17 @@ def brokerage_by_municipality(
 # -- memory ------------------------------------------------------------------------------
 
 
-def memory(text: str) -> dict[str, float]:
-    """Return MiB of the file, json.loads's peak, our peak while loading, and what stays."""
-    data = text.encode("utf-8")
+def memory(path: Path) -> dict[str, float]:
+    """Return MiB of the file, json.loads's peak, our peak while loading it, and what stays."""
     gc.collect()
     tracemalloc.start()
-    doc = json.loads(data)
+    doc = json.loads(path.read_bytes())
     _, json_peak = tracemalloc.get_traced_memory()
     del doc
     gc.collect()
     tracemalloc.reset_peak()
     before, _ = tracemalloc.get_traced_memory()
-    kept = loads(data)
+    kept = load(path)
     _, peak = tracemalloc.get_traced_memory()
     gc.collect()
     after, _ = tracemalloc.get_traced_memory()
@@ -441,7 +454,7 @@ def memory(text: str) -> dict[str, float]:
     del kept
     mib = 2**20
     return {
-        "file": len(data) / mib,
+        "file": path.stat().st_size / mib,
         "json_peak": json_peak / mib,
         "peak": (peak - before) / mib,
         "kept": (after - before) / mib,

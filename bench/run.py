@@ -141,19 +141,19 @@ def parallel_row(seed: int, k: int, repeat: int) -> tuple[Row | None, str]:
 
 
 def load_rows(
-    texts: dict[float, str], repeat: int
+    files: dict[float, Path], repeat: int
 ) -> tuple[list[Row], dict[float, WelfareStructure]]:
     """Time load + validate + index at both scales; return the rows and the loaded structures."""
     rows: list[Row] = []
     loaded: dict[float, WelfareStructure] = {}
     times = {}
-    for n, (scale, text) in enumerate(texts.items()):
+    for n, (scale, path) in enumerate(files.items()):
         log(f"load + validate + index, scale {scale:g}")
         kept: list[WelfareStructure] = []
         # the larger scale runs the code the smaller one has just warmed up
         ours, floor = bn.median_pair(
-            functools.partial(bn.load_and_index, text),
-            functools.partial(bn.plain_floor, text),
+            functools.partial(bn.load_and_index, path),
+            functools.partial(bn.plain_floor, path),
             repeat,
             warm_up=n == 0,
             kept=kept,
@@ -161,7 +161,7 @@ def load_rows(
         s = kept[0]
         records = sum(s.counts().values())
         times[scale] = (ours, floor)
-        mib = len(text.encode("utf-8")) / 2**20
+        mib = path.stat().st_size / 2**20
         rows.append(
             row(
                 f"load+validate+index, scale {scale:g} ({records:,} records, {mib:.0f} MiB JSON)",
@@ -263,10 +263,10 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
     return rows
 
 
-def memory_rows(text: str, scale: float) -> tuple[list[Row], str]:
+def memory_rows(path: Path, scale: float) -> tuple[list[Row], str]:
     """Measure memory with tracemalloc while loading at the small scale."""
     log("memory")
-    mem = bn.memory(text)
+    mem = bn.memory(path)
     size = mem["file"]
     rows: list[Row] = [
         (
@@ -321,13 +321,13 @@ def main(argv: list[str] | None = None) -> int:
     every, k = (40, 200) if args.quick else (10, 0)
     started = time.perf_counter()
     log(f"the national structure at scales {small:g} and {large:g}")
-    texts = {
-        s: bn.national_text(args.seed, s, use_cache=not args.no_cache)
+    files = {
+        s: bn.national_file(args.seed, s, use_cache=not args.no_cache)
         for s in (small, large)
     }
-    rows, loaded = load_rows(texts, repeat)
+    rows, loaded = load_rows(files, repeat)
     rows += query_rows(loaded, args.seed, repeat)
-    del loaded[large], texts[large]
+    del loaded[large]
     gc.collect()
     rows += adapter_rows(loaded[small], every, repeat)
     log("betweenness: nx-parallel against serial networkx")
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(made)
     loaded.clear()
     gc.collect()
-    more, memory_note = memory_rows(texts[small], small)
+    more, memory_note = memory_rows(files[small], small)
     rows += more
     print(f"machine: {machine()}")
     print(
