@@ -166,7 +166,7 @@ def load_and_index(source: str | Path) -> WelfareStructure:
     *source* is JSON text, or a file that `oppilashuolto.io.load` reads (a large
     one record by record).
     """
-    s = load(source) if isinstance(source, Path) else loads(source)
+    s = load(source, max_bytes=2**40) if isinstance(source, Path) else loads(source)
     s.members(s.groups[0].id, on=ON)
     s.groups_of(s.organisations[0].id, on=ON)
     s.services_for(s.organisations[0].id, on=ON)

@@ -401,7 +401,27 @@ class TestErrors:
         path.write_text(dumps(SMALL), "utf-8")
         with pytest.raises(StructureError) as info:
             load(path)
-        assert ("file is larger than 100 bytes @ $",) == info.value.messages
+        assert (
+            "file is larger than 100 bytes (raise max_bytes to read it) @ $",
+        ) == info.value.messages
+
+    @pytest.mark.parametrize("chunk_size", [64, _stream.CHUNK_SIZE])
+    def test_max_bytes(self, tmp_path, chunk_size):
+        """max_bytes lowers or raises the limit, streamed or read whole, and on fallback."""
+        path = tmp_path / "s.json"
+        text = dumps(SMALL)
+        path.write_text(text, "utf-8")
+        size = len(text.encode("utf-8"))
+        broken = tmp_path / "broken.json"
+        broken.write_text(text[:-3], "utf-8")
+        with pytest.raises(StructureError, match="larger than 10 bytes"):
+            formats._load(path, chunk_size=chunk_size, max_bytes=10)
+        with pytest.raises(StructureError, match="larger than"):
+            load(path, max_bytes=size - 1)
+        loaded = formats._load(path, chunk_size=chunk_size, max_bytes=size)
+        with pytest.raises(StructureError, match="line") as info:
+            formats._load(broken, chunk_size=chunk_size, max_bytes=size)
+        assert (SMALL, True) == (loaded, "larger than" not in str(info.value))
 
     def test_unreadable(self, tmp_path):
         """A folder or a missing file cannot be read, as before."""

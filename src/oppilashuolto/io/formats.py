@@ -59,12 +59,20 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     )
 
 
-def _parse(data: bytes | str, fmt: Format, source: str) -> dict[str, Any]:
+def _too_large(source: str, limit: int) -> StructureError:
+    return StructureError(
+        source,
+        [f"file is larger than {limit} bytes (raise max_bytes to read it) @ $"],
+    )
+
+
+def _parse(
+    data: bytes | str, fmt: Format, source: str, max_bytes: int | None = None
+) -> dict[str, Any]:
     if isinstance(data, bytes):
-        if len(data) > _MAX_BYTES:
-            raise StructureError(
-                source, [f"file is larger than {_MAX_BYTES} bytes @ $"]
-            )
+        limit = _MAX_BYTES if max_bytes is None else max_bytes
+        if len(data) > limit:
+            raise _too_large(source, limit)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -160,11 +168,19 @@ def loads(
         StructureError: If the text is not a valid structure; its ``messages``
             are ``"<problem> @ <path>"`` lines.
     """
+    return _loads(data, fmt, source)
+
+
+def _loads(
+    data: bytes | str, fmt: Format, source: str, max_bytes: int | None = None
+) -> WelfareStructure:
     with _collector_paused():
-        return _structure(_parse(data, fmt, source), source)
+        return _structure(_parse(data, fmt, source, max_bytes), source)
 
 
-def load(path: str | os.PathLike[str]) -> WelfareStructure:
+def load(
+    path: str | os.PathLike[str], *, max_bytes: int | None = None
+) -> WelfareStructure:
     """
     Read a structure from a ``.json`` or ``.toml`` file.
 
@@ -172,22 +188,32 @@ def load(path: str | os.PathLike[str]) -> WelfareStructure:
     loading never holds the whole text and the whole parsed document at once;
     the result and any error are those of `loads` on the file's bytes.
 
+    Args:
+        path: The file.
+        max_bytes: The largest file to read, so that a wrong path does not
+            fill the memory; 512 MiB when `None`.
+
     Raises:
-        StructureError: If the file cannot be read or is not a valid structure.
+        StructureError: If the file cannot be read, is larger than
+            *max_bytes* or is not a valid structure.
     """
-    return _load(path)
+    return _load(path, max_bytes=_MAX_BYTES if max_bytes is None else max_bytes)
 
 
 def _load(
-    path: str | os.PathLike[str], *, chunk_size: int = _stream.CHUNK_SIZE
+    path: str | os.PathLike[str],
+    *,
+    chunk_size: int = _stream.CHUNK_SIZE,
+    max_bytes: int | None = None,
 ) -> WelfareStructure:
     fmt = format_of(path)
     source = str(path)
+    limit = _MAX_BYTES if max_bytes is None else max_bytes
     with _open(path, source) as handle:
-        if fmt == "json" and _streamable(handle, source, chunk_size):
-            return _load_json(handle, source, chunk_size)
+        if fmt == "json" and _streamable(handle, source, chunk_size, limit):
+            return _load_json(handle, source, chunk_size, limit)
         data = _read_all(handle, source)
-    return loads(data, fmt, source=source)
+    return _loads(data, fmt, source, limit)
 
 
 def _unreadable(source: str, exc: OSError) -> StructureError:
@@ -201,7 +227,7 @@ def _open(path: str | os.PathLike[str], source: str) -> BinaryIO:
         raise _unreadable(source, exc) from None
 
 
-def _streamable(handle: BinaryIO, source: str, chunk_size: int) -> bool:
+def _streamable(handle: BinaryIO, source: str, chunk_size: int, limit: int) -> bool:
     # A regular file, which can be read again if the streaming path falls back,
     # and larger than a chunk: a smaller one is read whole a little faster.
     # A file over the size limit is refused before it is read.
@@ -209,8 +235,8 @@ def _streamable(handle: BinaryIO, source: str, chunk_size: int) -> bool:
         info = os.fstat(handle.fileno())
     except OSError as exc:
         raise _unreadable(source, exc) from None
-    if info.st_size > _MAX_BYTES:
-        raise StructureError(source, [f"file is larger than {_MAX_BYTES} bytes @ $"])
+    if info.st_size > limit:
+        raise _too_large(source, limit)
     return stat.S_ISREG(info.st_mode) and info.st_size > chunk_size
 
 
@@ -221,7 +247,9 @@ def _read_all(handle: BinaryIO, source: str) -> bytes:
         raise _unreadable(source, exc) from None
 
 
-def _load_json(handle: BinaryIO, source: str, chunk_size: int) -> WelfareStructure:
+def _load_json(
+    handle: BinaryIO, source: str, chunk_size: int, limit: int
+) -> WelfareStructure:
     with _collector_paused():
         try:
             document = _stream.read_document(handle, source, chunk_size)
@@ -235,7 +263,7 @@ def _load_json(handle: BinaryIO, source: str, chunk_size: int) -> WelfareStructu
             handle.seek(0)
         except OSError as exc:
             raise _unreadable(source, exc) from None
-        return loads(_read_all(handle, source), "json", source=source)
+        return _loads(_read_all(handle, source), "json", source, limit)
 
 
 def to_document(structure: WelfareStructure) -> dict[str, Any]:
