@@ -257,6 +257,29 @@ class TestQueries:
                 assert all(a is b for a, b in zip(expected, got, strict=True))
                 assert s.chair(g.id, on=on) is chair
 
+    @given(welfare_structures(), st.lists(st.dates(), max_size=4))
+    def test_services_for_filters_every_arrangement(self, s, random_days):
+        """services_for() equals testing every arrangement, by kind and for all kinds."""
+        bounds = {
+            b
+            for a in s.arrangements
+            for b in (a.period.start_bound, a.period.end_bound)
+            if b is not None
+        }
+        days = sorted(bounds | {b - DAY for b in bounds} | {D.min, D.max})
+        days += random_days
+        arrangements = sorted(s.arrangements, key=lambda a: (a.service, a.id))
+        for org in s.organisations:
+            for kind in (None, *sorted({a.service for a in arrangements})):
+                mine = [
+                    a
+                    for a in arrangements
+                    if a.recipient_id == org.id and kind in (None, a.service)
+                ]
+                for on in days:
+                    expected = tuple(a for a in mine if a.period.contains(on))
+                    assert expected == s.services_for(org.id, kind, on=on)
+
     def test_groups_of(self):
         """A holder's groups are answered as of a day."""
         s = small()

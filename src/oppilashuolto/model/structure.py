@@ -8,7 +8,7 @@ import re
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -23,6 +23,7 @@ from oppilashuolto.model._validators import (
     to_tuple,
 )
 from oppilashuolto.model.activity import Activity
+from oppilashuolto.model.dates import Period
 from oppilashuolto.model.group import Group
 from oppilashuolto.model.membership import ROLE_ORDER, Membership
 from oppilashuolto.model.organisation import Affiliation, Organisation, Succession
@@ -105,27 +106,27 @@ def _role_key(m: Membership) -> tuple[int, str, str, str]:
     return (ROLE_ORDER.get(m.role, len(ROLE_ORDER)), m.role, m.holder_id or "", m.id)
 
 
-# The days on which a group's seats change, ascending, with the seats in force
-# (sorted as `_members_index` sorts them) and the chair's seat (or None) for each
-# span: span 0 before the first change day, span i from change day i - 1 up to,
-# not including, change day i.
-_Spans = tuple[
-    tuple[dt.date, ...],
-    tuple[tuple[Membership, ...], ...],
-    tuple[Membership | None, ...],
-]
+class _Dated(Protocol):
+    @property
+    def period(self) -> Period: ...
 
 
-def _spans(seats: tuple[Membership, ...]) -> _Spans:
-    bounds = (b for m in seats for b in (m.period.start_bound, m.period.end_bound))
+_R = TypeVar("_R", bound=_Dated)
+
+# The days on which a set of dated records changes, ascending, and the records in
+# force (in their given order) for each span: span 0 before the first change day,
+# span i from change day i - 1 up to, not including, change day i.
+_Spans = tuple[tuple[dt.date, ...], tuple[tuple[_R, ...], ...]]
+
+
+def _spans(records: tuple[_R, ...]) -> _Spans[_R]:
+    bounds = (b for r in records for b in (r.period.start_bound, r.period.end_bound))
     days = tuple(sorted({b for b in bounds if b is not None}))
-    # every bound is a change day, so a seat is in force all through a span or not
-    # at all: test its first day (span 0 holds the seats open at the start)
-    answers = [tuple(m for m in seats if m.period.start is None)]
-    answers.extend(tuple(m for m in seats if m.period.contains(day)) for day in days)
-    # seats sort chair first, so a chair in force is the first seat of its span
-    chairs = tuple(a[0] if a and a[0].role == "chair" else None for a in answers)
-    return days, tuple(answers), chairs
+    # every bound is a change day, so a record is in force all through a span or
+    # not at all: test its first day (span 0 holds the records open at the start)
+    answers = [tuple(r for r in records if r.period.start is None)]
+    answers.extend(tuple(r for r in records if r.period.contains(day)) for day in days)
+    return days, tuple(answers)
 
 
 def _school_year_contains(cal: SchoolCalendar, on: dt.date) -> bool:
@@ -182,6 +183,7 @@ class _Index:
         "members",
         "search_tokens",
         "search_words",
+        "service_spans",
         "services",
         "spans",
         "vocabularies",
@@ -205,7 +207,9 @@ class _Index:
         self.search_tokens: list[str] | None = None
         self.vocabularies: dict[str, Vocabulary] = {}
         # group id -> its seats between change days, built on the group's first query
-        self.spans: dict[str, _Spans] = {}
+        self.spans: dict[str, _Spans[Membership]] = {}
+        # (recipient id, service or "") -> the arrangements between change days
+        self.service_spans: dict[tuple[str, str], _Spans[ServiceArrangement]] = {}
 
 
 def _collect(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -532,15 +536,17 @@ class WelfareStructure:
         Raises:
             UnknownIdError: If *group_id* names no group in this structure.
         """
-        spans = self._index.spans.get(group_id) or self._group_spans(group_id)
-        return spans[1][bisect.bisect_right(spans[0], on)]
+        days, answers = self._index.spans.get(group_id) or self._group_spans(group_id)
+        return answers[bisect.bisect_right(days, on)]
 
     def chair(self, group_id: str, *, on: dt.date) -> Membership | None:
         """Return the chair's seat of a group on a day, or ``None``."""
-        spans = self._index.spans.get(group_id) or self._group_spans(group_id)
-        return spans[2][bisect.bisect_right(spans[0], on)]
+        days, answers = self._index.spans.get(group_id) or self._group_spans(group_id)
+        seats = answers[bisect.bisect_right(days, on)]
+        # seats sort chair first (only "chair" has role order 0)
+        return seats[0] if seats and seats[0].role == "chair" else None
 
-    def _group_spans(self, group_id: str) -> _Spans:
+    def _group_spans(self, group_id: str) -> _Spans[Membership]:
         # Built on a group's first query: a group's seats change on a few days only,
         # so a query is one bisection instead of a test of every seat.  Only group
         # ids get an entry, so a hit needs no check of the id.
@@ -573,7 +579,14 @@ class WelfareStructure:
         Returns:
             The arrangements by service, then id.
         """
-        self._typed(organisation_id, "organisations")
+        key = (organisation_id, kind or "")
+        days, answers = self._index.service_spans.get(key) or self._service_spans(key)
+        return answers[bisect.bisect_right(days, on)]
+
+    def _service_spans(self, key: tuple[str, str]) -> _Spans[ServiceArrangement]:
+        # As `_group_spans`: one bisection per query; only organisation ids get
+        # an entry, so a hit needs no check of the id.
+        self._typed(key[0], "organisations")
         index = self._index
         if index.services is None:
             grouped: dict[tuple[str, str], list[ServiceArrangement]] = defaultdict(list)
@@ -581,8 +594,9 @@ class WelfareStructure:
                 grouped[(a.recipient_id, a.service)].append(a)
                 grouped[(a.recipient_id, "")].append(a)
             index.services = {k: tuple(v) for k, v in grouped.items()}
-        found = index.services.get((organisation_id, kind or ""), ())
-        return tuple(a for a in found if a.period.contains(on))
+        spans = _spans(index.services.get(key, ()))
+        index.service_spans[key] = spans
+        return spans
 
     def snapshot(self, *, on: dt.date) -> Snapshot:
         """Return the records in force on the day *on*."""
