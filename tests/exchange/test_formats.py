@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 from oppilashuolto.errors import StructureError
-from oppilashuolto.io import dumps, json_schema, load, loads, save
+from oppilashuolto.io import dumps, formats, json_schema, load, loads, save
 from oppilashuolto.io.migrations import MIGRATIONS, SCHEMA_VERSION
 from oppilashuolto.model import Organisation, Person, WelfareStructure
 from oppilashuolto.testing import welfare_structures
@@ -133,6 +133,32 @@ class TestErrors:
             "[" * 100000 + "]" * 100000
         )
 
+    @pytest.mark.parametrize(
+        ("fmt", "template"),
+        [
+            ("json", '{{"schema_version": 1, "id": {}}}'),
+            ("toml", "schema_version = 1\nid = {}\n"),
+        ],
+    )
+    def test_number_too_long(self, fmt, template):
+        """A number of more than 4,300 digits is our error, not int()'s ValueError."""
+        (line,) = messages(template.format("1" * 5000), fmt)
+        assert line.startswith(f"broken {fmt.upper()}:")
+
+    def test_number_too_long_streamed(self, tmp_path):
+        """The streaming path reports it in the same words."""
+        from oppilashuolto import examples
+
+        path = tmp_path / "long.json"
+        text = dumps(examples.load("paijat-hame-ooot"))
+        start = '"organisations": [\n    {'
+        assert start in text
+        long = f'{start}\n      "x": {"1" * 5000},'
+        path.write_text(text.replace(start, long, 1), "utf-8")
+        with pytest.raises(StructureError) as info:
+            formats._load(path, chunk_size=64)
+        assert info.value.messages[0].startswith("broken JSON: Exceeds the limit")
+
     def test_empty(self):
         """An empty file says so."""
         assert ["file is empty; expected a welfare structure @ $"] == messages("  \n")
@@ -218,9 +244,23 @@ class TestSave:
         assert s == load(path)
 
     def test_bad_extension(self, tmp_path):
-        """Only .json and .toml are formats."""
-        with pytest.raises(StructureError, match=r"must end in \.json or \.toml"):
-            save(WelfareStructure(id="s", name="S"), tmp_path / "s.yaml")
+        """Only .json, .toml, .yaml and .yml are formats."""
+        with pytest.raises(
+            StructureError, match=r"must end in \.json, \.toml, \.yaml or \.yml"
+        ):
+            save(WelfareStructure(id="s", name="S"), tmp_path / "s.xml")
+
+    def test_size_limit_before_reading(self, tmp_path, monkeypatch):
+        """A TOML file over max_bytes is refused before it is read, like JSON."""
+        path = tmp_path / "s.toml"
+        save(WelfareStructure(id="s", name="S"), path)
+
+        def not_read(*_):
+            pytest.fail("read a file over the limit")
+
+        monkeypatch.setattr(formats, "_read_all", not_read)
+        with pytest.raises(StructureError, match="file is larger than 10 bytes"):
+            load(path, max_bytes=10)
 
     def test_personal_fields_kept_in_exchange(self):
         """Exchange files keep personal data; only research exports drop it."""

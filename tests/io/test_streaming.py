@@ -67,7 +67,7 @@ def streamed(monkeypatch):
     def whole_text(*_, **__):
         pytest.fail("load read the whole text")
 
-    monkeypatch.setattr(formats, "loads", whole_text)
+    monkeypatch.setattr(formats, "_read_all", whole_text)
 
 
 class TestSameStructure:
@@ -147,12 +147,13 @@ class TestSameStructure:
         path.write_text(dumps(SMALL), "utf-8")
         size = path.stat().st_size
         whole = []
+        real = formats._loads
 
         def spy(*args, **kwargs):
             whole.append(size)
-            return loads(*args, **kwargs)
+            return real(*args, **kwargs)
 
-        monkeypatch.setattr(formats, "loads", spy)
+        monkeypatch.setattr(formats, "_loads", spy)
         assert SMALL == formats._load(path, chunk_size=size - 1)
         assert [] == whole
         assert SMALL == formats._load(path, chunk_size=size)

@@ -64,7 +64,9 @@ def parse_date(text: str) -> dt.date:
 def add_source(parser: argparse.ArgumentParser) -> None:
     """Add the positional SRC argument."""
     parser.add_argument(
-        "source", metavar="SRC", help="a .json or .toml file, or example:NAME"
+        "source",
+        metavar="SRC",
+        help="a .json, .toml, .yaml or .yml file, or example:NAME",
     )
 
 

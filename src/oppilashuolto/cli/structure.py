@@ -31,10 +31,13 @@ def register(sub: Any) -> None:
     p.set_defaults(run=_validate)
 
     p = sub.add_parser(
-        "convert", help="convert between TOML and JSON (format from the extension)"
+        "convert",
+        help="convert between TOML, JSON and YAML (format from the extension)",
     )
     add_source(p)
-    p.add_argument("dest", metavar="DEST", help="a .json or .toml file to write")
+    p.add_argument(
+        "dest", metavar="DEST", help="a .json, .toml, .yaml or .yml file to write"
+    )
     p.set_defaults(run=_convert)
 
     p = sub.add_parser(

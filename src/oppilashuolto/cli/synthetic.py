@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
         "--output",
         metavar="FILE",
         required=True,
-        help="a .json or .toml file to write ('-' for JSON on stdout)",
+        help="a .json, .toml, .yaml or .yml file to write ('-' for JSON on stdout)",
     )
     p.set_defaults(run=_synth)
 

@@ -1,4 +1,4 @@
-"""Exchange formats: TOML for authoring, JSON for exchange, and a JSON Schema."""
+"""Exchange formats: TOML for authoring, JSON for exchange, optional YAML, and a JSON Schema."""
 
 from oppilashuolto.io.formats import (
     dumps,

@@ -208,7 +208,9 @@ class _Reader:
                 if self.more():
                     continue
                 raise Fallback from None
-            except RecursionError:
+            except (RecursionError, ValueError):
+                # too deep, or a number of more than 4,300 digits: the
+                # whole-text path reports it
                 raise Fallback from None
             # a number or literal may go on past the window
             if end < len(buf) or not self.more():

@@ -1,4 +1,4 @@
-"""Load and save welfare structures as TOML (authoring) and JSON (exchange)."""
+"""Load and save welfare structures as TOML (authoring), JSON (exchange) and YAML."""
 
 from __future__ import annotations
 
@@ -35,8 +35,14 @@ __all__ = [
     "write_atomic",
 ]
 
-Format = Literal["json", "toml"]
+Format = Literal["json", "toml", "yaml"]
 _MAX_BYTES = 512 * 1024 * 1024
+_SUFFIXES: dict[str, Format] = {
+    ".json": "json",
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -44,18 +50,16 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     Return the format named by a file's extension.
 
     Raises:
-        StructureError: If the extension is neither ``.json`` nor ``.toml``.
+        StructureError: If the extension is not ``.json``, ``.toml``, ``.yaml``
+            or ``.yml``.
     """
     suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix == ".toml":
-        return "toml"
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    got = suffix or "no extension"
     raise StructureError(
         str(path),
-        [
-            f"file name must end in .json or .toml (got {suffix or 'no extension'!r}) @ $"
-        ],
+        [f"file name must end in .json, .toml, .yaml or .yml (got {got!r}) @ $"],
     )
 
 
@@ -88,7 +92,15 @@ def _parse(
             source, ["file is empty; expected a welfare structure @ $"]
         )
     try:
-        document = json.loads(text) if fmt == "json" else tomllib.loads(text)
+        if fmt == "json":
+            document = json.loads(text)
+        elif fmt == "yaml":
+            # PyYAML is the extra `yaml`; without it this raises ExtraNotInstalledError
+            from oppilashuolto.io import _yaml
+
+            document = _yaml.parse(text, source)
+        else:
+            document = tomllib.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(
             source,
@@ -98,6 +110,12 @@ def _parse(
         raise StructureError(source, [f"broken TOML: {exc} @ $"]) from None
     except RecursionError:
         raise StructureError(source, ["input is nested too deeply @ $"]) from None
+    except StructureError:
+        raise  # the YAML reader's own, already worded
+    except ValueError as exc:
+        # int() refuses numbers of more than 4,300 digits (CVE-2020-10735)
+        name = {"json": "JSON", "yaml": "YAML", "toml": "TOML"}[fmt]
+        raise StructureError(source, [f"broken {name}: {exc} @ $"]) from None
     if not isinstance(document, dict):
         kind = type(document).__name__
         raise StructureError(
@@ -157,16 +175,18 @@ def loads(
     data: bytes | str, fmt: Format = "json", *, source: str = "<string>"
 ) -> WelfareStructure:
     """
-    Read a structure from JSON or TOML text.
+    Read a structure from JSON, TOML or YAML text.
 
     Args:
         data: The text or its UTF-8 bytes.
-        fmt: ``"json"`` or ``"toml"``.
+        fmt: ``"json"``, ``"toml"`` or ``"yaml"``.
         source: The name to put in error messages.
 
     Raises:
         StructureError: If the text is not a valid structure; its ``messages``
             are ``"<problem> @ <path>"`` lines.
+        ExtraNotInstalledError: If *fmt* is ``"yaml"`` and PyYAML (the
+            ``yaml`` extra) is not installed.
     """
     return _loads(data, fmt, source)
 
@@ -182,7 +202,7 @@ def load(
     path: str | os.PathLike[str], *, max_bytes: int | None = None
 ) -> WelfareStructure:
     """
-    Read a structure from a ``.json`` or ``.toml`` file.
+    Read a structure from a ``.json``, ``.toml``, ``.yaml`` or ``.yml`` file.
 
     A JSON file larger than a megabyte is read a record at a time, so that
     loading never holds the whole text and the whole parsed document at once;
@@ -196,6 +216,8 @@ def load(
     Raises:
         StructureError: If the file cannot be read, is larger than
             *max_bytes* or is not a valid structure.
+        ExtraNotInstalledError: If the file is YAML and PyYAML (the ``yaml``
+            extra) is not installed.
     """
     return _load(path, max_bytes=_MAX_BYTES if max_bytes is None else max_bytes)
 
@@ -210,7 +232,9 @@ def _load(
     source = str(path)
     limit = _MAX_BYTES if max_bytes is None else max_bytes
     with _open(path, source) as handle:
-        if fmt == "json" and _streamable(handle, source, chunk_size, limit):
+        # every format: a file over the limit is refused before it is read
+        streamable = _streamable(handle, source, chunk_size, limit)
+        if fmt == "json" and streamable:
             return _load_json(handle, source, chunk_size, limit)
         data = _read_all(handle, source)
     return _loads(data, fmt, source, limit)
@@ -274,7 +298,7 @@ def to_document(structure: WelfareStructure) -> dict[str, Any]:
 
 def dumps(structure: WelfareStructure, fmt: Format = "json") -> str:
     """
-    Return the JSON or TOML text of *structure*; the same structure gives the same text.
+    Return the JSON, TOML or YAML text of *structure*; the same structure gives the same text.
 
     Examples:
         >>> from oppilashuolto.model import WelfareStructure
@@ -282,10 +306,19 @@ def dumps(structure: WelfareStructure, fmt: Format = "json") -> str:
         schema_version = 1
         id = "tyhja"
         name = "Tyhjä"
+
+    Raises:
+        ExtraNotInstalledError: If *fmt* is ``"yaml"`` and PyYAML (the ``yaml``
+            extra) is not installed.
     """
     document = to_document(structure)
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        from oppilashuolto.io import _yaml
+
+        with _collector_paused():  # as in loading: many small objects, no cycles
+            return _yaml.dump(document)
     return tomli_w.dumps(document, multiline_strings=False)
 
 
@@ -320,9 +353,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
 
 def save(structure: WelfareStructure, path: str | os.PathLike[str]) -> bool:
     """
-    Write *structure* to a ``.json`` or ``.toml`` file atomically.
+    Write *structure* to a ``.json``, ``.toml``, ``.yaml`` or ``.yml`` file atomically.
 
     Returns:
         Whether the file changed.
+
+    Raises:
+        StructureError: If the extension names no format.
+        ExtraNotInstalledError: If the file is YAML and PyYAML (the ``yaml``
+            extra) is not installed.
     """
     return write_atomic(path, dumps(structure, format_of(path)).encode("utf-8"))
