@@ -1,5 +1,6 @@
 import datetime as dt
 
+import attrs
 import pytest
 
 from oppilashuolto.errors import UnknownIdError, ValidationError
@@ -396,6 +397,56 @@ class TestClockTimings:
         s = with_cadence()
         with pytest.raises(UnknownIdError):
             resolve_clock(s, "ohr", year=2026)
+
+    def test_equal_timings_share_placement_but_not_their_own_fields(self):
+        """Clocks with equal timings under other school calendars and periods each get their own items."""
+        timing = Timing(weeks=(43,), start_time=dt.time(18))
+        cal = SchoolCalendar(
+            id="c",
+            school_year="2026-2027",
+            municipality_code="211",
+            breaks=[Break(kind="autumn", start=D(2026, 10, 19), end=D(2026, 10, 23))],
+        )
+        clocks = [
+            YearlyClock(
+                id=f"vk{n}",
+                name="V",
+                period=Period.from_edtf(period),
+                entries=[entry(timing, revision=n)],
+            )
+            for n, period in enumerate(("../..", "2027-01-01/.."))
+        ]
+        plain = WelfareStructure(id="s", name="S", clocks=clocks)
+        local = attrs.evolve(plain, school_calendars=[cal])
+        first = resolve_clock(plain, "vk0", year=2026)
+        assert () == resolve_clock(plain, "vk1", year=2026)
+        moved = resolve_clock(local, "vk0", year=2026)
+        assert first == resolve_clock(plain, "vk0", year=2026)
+        assert (D(2026, 10, 19), "", frozenset({"vk0"}), 0) == (
+            first[0].first_day,
+            first[0].moved_because,
+            first[0].involved_ids,
+            first[0].revision,
+        )
+        assert (D(2026, 10, 26), "autumn") == (
+            moved[0].first_day,
+            moved[0].moved_because,
+        )
+
+    def test_equal_times_of_other_zones_keep_their_own_clock_time(self):
+        """18:00+02 equals 19:00+03, yet each entry keeps its own wall-clock time."""
+        at = [
+            dt.time(18, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            dt.time(19, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+        ]
+        assert at[0] == at[1]
+        s = clock_of(
+            *(entry(Timing(weeks=(43,), start_time=t), id=f"e{t.hour}") for t in at)
+        )
+        assert [
+            dt.datetime(2026, 10, 19, 18, tzinfo=HELSINKI),
+            dt.datetime(2026, 10, 19, 19, tzinfo=HELSINKI),
+        ] == [i.start for i in resolve_clock(s, "vk", year=2026)]
 
     @pytest.mark.parametrize("year", range(2020, 2031))
     def test_never_zero_length_and_never_dropped(self, year):

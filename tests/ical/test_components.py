@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 import uuid
 
 from zoneinfo import ZoneInfo
@@ -7,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dateutil import tz as dateutil_tz  # type: ignore[import-untyped]
-from icalendar import Calendar
+from hypothesis import example, given
+from hypothesis import strategies as st
+from icalendar import Calendar, vRecur
 
 from oppilashuolto.errors import ValidationError
 from oppilashuolto.ical import (
@@ -21,6 +24,7 @@ from oppilashuolto.ical import (
     new_calendar,
     new_event,
 )
+from oppilashuolto.ical._components import sort_key, start_text
 
 
 HEL = ZoneInfo("Europe/Helsinki")
@@ -63,8 +67,38 @@ class TestUid:
         """Moving text between key parts changes the UID."""
         assert event_uid(("ab", "c")) != event_uid(("a", "bc"))
 
+    @given(
+        key=st.lists(st.text(), min_size=1, max_size=6),
+        domain=st.sampled_from([DEFAULT_DOMAIN, "koulu.example.fi", " Kunta.FI "]),
+    )
+    @example(key=["ä", "\x1f", "🙂"], domain=DEFAULT_DOMAIN)
+    def test_equals_uuid5(self, key, domain):
+        """The UID is exactly str(uuid5(uuid5(NAMESPACE, domain), key joined by US))."""
+        owner = uuid.uuid5(NAMESPACE, domain.strip().lower())
+        assert str(uuid.uuid5(owner, "\x1f".join(key))) == event_uid(key, domain=domain)
+
 
 class TestTimezone:
+    def test_each_call_gives_its_own_component(self):
+        """A changed VTIMEZONE does not change the next one, which equals the parsed text."""
+        parsed = Calendar.from_ical(
+            "BEGIN:VCALENDAR\r\n" + HELSINKI_VTIMEZONE + "END:VCALENDAR\r\n"
+        ).timezones[0]
+        first = helsinki_timezone()
+        first["TZID"].params["X-TEST"] = "1"
+        rule = first.subcomponents[0]["RRULE"]
+        assert isinstance(rule, vRecur)
+        rule["BYMONTH"] = [4]
+        first.subcomponents[1]["TZNAME"] = "X"
+        first.add("COMMENT", "changed")
+        second = helsinki_timezone()
+        assert first.to_ical() != second.to_ical()
+        assert parsed.to_ical() == second.to_ical()
+        assert type(parsed) is type(second)
+        assert [type(c) for c in parsed.subcomponents] == [
+            type(c) for c in second.subcomponents
+        ]
+
     def test_rrule_form(self):
         """The VTIMEZONE uses RRULEs with BYDAY, not RDATE lists."""
         text = helsinki_timezone().to_ical().decode()
@@ -116,6 +150,14 @@ class TestText:
         """Line breaks become LF, control characters go, tabs stay."""
         assert "a\nb\nc\tde" == clean_text("a\r\nb\rc\td\x00\x0b\x1be")
 
+    @given(st.text(alphabet=st.sampled_from("aä \t\n\r\\N;,\x00\x1f\x7f")))
+    @example("a\\Nb")
+    @example("C:\\temp\\new")
+    def test_clean_text_as_written_out(self, text):
+        """clean_text skipping clean text gives what the full replacement gives."""
+        full = text.replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\n")
+        assert re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", full) == clean_text(text)
+
     def test_calendar_name_escaped(self):
         """NAME, X-WR-CALNAME and X-WR-CALDESC are escaped TEXT, unlike icalendar 7.3's own."""
         cal = new_calendar(
@@ -161,6 +203,31 @@ class TestText:
 
 
 class TestEvent:
+    @pytest.mark.parametrize(
+        "start",
+        [
+            dt.date(2026, 9, 1),
+            dt.datetime(2026, 9, 1, 18, tzinfo=HEL),
+            dt.datetime(2026, 9, 1, 18, 5, 9, tzinfo=dt.UTC),
+            dt.datetime(2026, 9, 1, 18, tzinfo=ZoneInfo("UTC")),
+            dt.datetime(2026, 9, 1, 18, tzinfo=ZoneInfo("Etc/UTC")),
+            dt.datetime(2026, 9, 1, 18, tzinfo=dateutil_tz.gettz("Europe/Helsinki")),
+            dt.datetime(2026, 9, 1, 18, tzinfo=dateutil_tz.UTC),
+            dt.datetime(2026, 12, 1, 18, tzinfo=ZoneInfo("Europe/London")),
+            dt.datetime(2026, 9, 1, 18, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ],
+    )
+    def test_start_text_is_the_sort_key(self, start):
+        """start_text gives sort_key's start of the event built from the same start."""
+        event = new_event(
+            uid="u",
+            stamp=STAMP,
+            start=start,
+            end=start + dt.timedelta(days=1),
+            summary="S",
+        )
+        assert (start_text(start), "u") == sort_key(event)
+
     def test_all_day_exclusive_end(self):
         """An all-day event writes DATE values with the exclusive end as given."""
         e = new_event(

@@ -13,12 +13,16 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import pickle
 import re
 import uuid
 
 from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vText
+from icalendar import Calendar, Event, Timezone, vDDDTypes, vText
 
 from oppilashuolto.errors import ValidationError
 
@@ -38,6 +42,7 @@ __all__ = [
     "set_calendar_text",
     "set_refresh",
     "sort_key",
+    "start_text",
     "to_utc",
 ]
 
@@ -87,6 +92,8 @@ check it against `zoneinfo` around every change of 2020-2035.
 
 # RFC 5545 §3.3.11: TEXT may hold any character but the CONTROLs other than HTAB
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# what clean_text changes: those, CR (among them) and the backslash of \N
+_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\\]")
 
 
 def clean_text(text: str) -> str:
@@ -106,6 +113,8 @@ def clean_text(text: str) -> str:
         >>> clean_text("a\\Nb")
         'a\nb'
     """
+    if _UNCLEAN.search(text) is None:
+        return text  # the common case: nothing to change
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\n")
     return _CONTROL.sub("", text)
 
@@ -124,13 +133,36 @@ def event_uid(key: Sequence[str], *, domain: str = DEFAULT_DOMAIN) -> str:
         >>> event_uid(("a",)) == event_uid(("a",), domain="koulu.example.fi")
         False
     """
-    owner = uuid.uuid5(NAMESPACE, domain.strip().lower())
-    return str(uuid.uuid5(owner, "\x1f".join(key)))
+    # uuid.uuid5 written out (RFC 9562 §5.5), with the domain's namespace
+    # computed once: the same value, in half the time
+    name = _owner(domain) + "\x1f".join(key).encode()
+    h = hashlib.sha1(name, usedforsecurity=False).hexdigest()
+    variant = "89ab"[int(h[16], 16) & 3]
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
+
+
+@functools.lru_cache(maxsize=64)
+def _owner(domain: str) -> bytes:
+    return uuid.uuid5(NAMESPACE, domain.strip().lower()).bytes
+
+
+@functools.cache
+def _timezone_pickle() -> bytes:
+    return pickle.dumps(
+        Timezone.from_ical(HELSINKI_VTIMEZONE), protocol=pickle.HIGHEST_PROTOCOL
+    )
 
 
 def helsinki_timezone() -> Timezone:
-    """Return a new VTIMEZONE component for Europe/Helsinki (`HELSINKI_VTIMEZONE`)."""
-    return Timezone.from_ical(HELSINKI_VTIMEZONE)  # type: ignore[return-value]
+    """
+    Return a new VTIMEZONE component for Europe/Helsinki (`HELSINKI_VTIMEZONE`).
+
+    Each call gives its own component, free to change: a copy of the one
+    parsed from `HELSINKI_VTIMEZONE` on the first call, made by unpickling,
+    which is several times faster than parsing the text again.
+    """
+    timezone: Timezone = pickle.loads(_timezone_pickle())  # noqa: S301 - our own bytes
+    return timezone
 
 
 def to_utc(value: dt.datetime) -> dt.datetime:
@@ -267,3 +299,33 @@ def sort_key(event: Event) -> tuple[str, str]:
     start = event["DTSTART"].to_ical()
     text = start.decode() if isinstance(start, bytes) else str(start)
     return (text, str(event["UID"]))
+
+
+def start_text(start: dt.date) -> str:
+    """
+    Return DTSTART's value as `new_event` writes it for *start*.
+
+    The key of `sort_key`, without building the event first.
+
+    Examples:
+        >>> start_text(dt.date(2026, 9, 1))
+        '20260901'
+        >>> start_text(dt.datetime(2026, 9, 1, 18, tzinfo=dt.UTC))
+        '20260901T180000Z'
+    """
+    day = f"{start.year:04}{start.month:02}{start.day:02}"
+    if not isinstance(start, dt.datetime):
+        return day
+    zone = start.tzinfo
+    if not isinstance(zone, ZoneInfo) or zone.key is None:
+        written: bytes = vDDDTypes(start).to_ical()
+        return written.decode()
+    return f"{day}T{start.hour:02}{start.minute:02}{start.second:02}{_suffix(zone)}"
+
+
+@functools.lru_cache(maxsize=64)
+def _suffix(zone: ZoneInfo) -> str:
+    # icalendar writes a Z for the zones it takes for UTC, which it tells by
+    # a keyed ZoneInfo's key alone: any time in the zone gives the answer
+    sample = dt.datetime(2000, 1, 1, tzinfo=zone)
+    return "Z" if vDDDTypes(sample).to_ical().endswith(b"Z") else ""

@@ -54,6 +54,8 @@ def apply_sequences(events: list[Event], previous: Mapping[str, Event]) -> None:
     more than it had there; none ever goes below its previous number or its
     own revision.
     """
+    if not previous:
+        return
     for event in events:
         old = previous.get(str(event["UID"]))
         if old is None:

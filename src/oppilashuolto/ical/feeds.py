@@ -26,6 +26,7 @@ A feed is one VCALENDAR for one school year: the items that
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -41,7 +42,7 @@ from oppilashuolto.ical._components import (
     event_uid,
     new_calendar,
     new_event,
-    sort_key,
+    start_text,
     to_utc,
 )
 from oppilashuolto.ical._sequence import (
@@ -188,21 +189,34 @@ class _Builder:
         return event
 
 
+_start_and_uid = operator.itemgetter(0, 1)
+
+
 def _events(items: Sequence[Item], builder: _Builder) -> list[Event]:
+    domain = builder.domain
     singles: dict[str, Item] = {}
     series: dict[str, list[Item]] = {}
+    series_uids: dict[tuple[str, ...], str] = {}
     for item in items:
-        uid = event_uid(item.event_key, domain=builder.domain)
         if item.rule is None:
-            singles[uid] = item
-        else:
-            series.setdefault(uid, []).append(item)
-    events = [builder.event(item, uid) for uid, item in singles.items()]
+            singles[event_uid(item.key, domain=domain)] = item
+            continue
+        # the members of a series share its key: one UID for all of them
+        key = item.rule.key
+        uid = series_uids.get(key)
+        if uid is None:
+            uid = series_uids[key] = event_uid(key, domain=domain)
+        series.setdefault(uid, []).append(item)
+    # in the order of `sort_key` (start as written, then UID), known before building
+    keyed = [
+        (start_text(item.start), uid, builder.event(item, uid))
+        for uid, item in singles.items()
+    ]
     for uid, members in series.items():
         members.sort(key=Item.sort_key)
-        events.append(builder.series(members, uid))
-    events.sort(key=sort_key)
-    return events
+        keyed.append((start_text(members[0].start), uid, builder.series(members, uid)))
+    keyed.sort(key=_start_and_uid)
+    return [event for _, _, event in keyed]
 
 
 def _select(

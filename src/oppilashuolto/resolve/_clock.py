@@ -33,12 +33,13 @@ Occurrence keys: the school year for the first span of an entry (``"2026-2027"``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from collections.abc import Iterator
 
 from oppilashuolto.model.dates import Period
 from oppilashuolto.model.group import WEEKDAYS
-from oppilashuolto.model.yearly_clock import ClockEntry, Timing, YearlyClock
+from oppilashuolto.model.yearly_clock import Timing, YearlyClock
 from oppilashuolto.resolve._items import HELSINKI, Item, Texts
 from oppilashuolto.resolve._placement import place
 from oppilashuolto.schoolyear import SchoolYear
@@ -126,11 +127,10 @@ def _anchor_span(
 
 
 def _spans(
-    sy: SchoolYear, entry: ClockEntry
+    sy: SchoolYear, timing: Timing, every_term: bool
 ) -> Iterator[tuple[str, dt.date, dt.date, bool]]:
     """Yield (occurrence key, first day, last day, movable) for one school year."""
-    timing, label = entry.timing, sy.label
-    every_term = entry.recurrence.frequency == "every_term"
+    label = sy.label
     kind = timing.kind
     if kind == "dates":
         for period in timing.dates:
@@ -207,41 +207,36 @@ def resolve_clock_entries(
     day). Spans then move off non-school days by the rule of
     `oppilashuolto.resolve.place`, except explicit dates.
     """
-    rings = {r.id: r for r in clock.rings}
+    rings = {
+        r.id: (Texts(fi=r.name, sv=r.name_sv, en=r.name_en), r.colour)
+        for r in clock.rings
+    }
+    no_ring = (Texts(), "")
     owners = frozenset(clock.owner_ids)
     for entry in clock.entries:
         recurrence = entry.recurrence
         if recurrence.frequency == "once" and recurrence.school_year != sy.label:
             continue
-        ring = rings.get(entry.ring_id) if entry.ring_id is not None else None
+        ring_name, colour = (
+            rings.get(entry.ring_id, no_ring) if entry.ring_id is not None else no_ring
+        )
         title = Texts(fi=entry.title, sv=entry.title_sv, en=entry.title_en)
         description = Texts(
             fi=entry.description, sv=entry.description_sv, en=entry.description_en
         )
         involved = owners | {clock.id, *entry.responsible_ids, *entry.partner_ids}
         timing = entry.timing
-        for key, start, end, movable in _spans(sy, entry):
+        every_term = recurrence.frequency == "every_term"
+        # times with a zone can be equal with other wall-clock times: not shared
+        shared = _is_naive(timing.start_time) and _is_naive(timing.end_time)
+        placing = _placed if shared else _place
+        for key, start, begins, ends, moved_from, because in placing(
+            sy, timing, every_term
+        ):
             if not recurrence.occurs_in_year(start.year):
                 continue
             if not clock.period.contains(start):
                 continue
-            first, last = start, end
-            if timing.weekday:
-                first = last = _on_weekday(start, timing.weekday)
-            moved_from, because = None, ""
-            if movable:
-                placed = place(sy, first, last)
-                first, last = placed.start, placed.end
-                if placed.moved_from is not None:
-                    moved_from, because = placed.moved_from, placed.moved_because
-            if timing.is_timed() and not timing.weekday:
-                first = _first_school_day(sy, first, last)
-            begins: dt.date | dt.datetime
-            ends: dt.date | dt.datetime
-            if timing.start_time is not None:
-                begins, ends = timed(first, timing.start_time, timing.end_time)
-            else:
-                begins, ends = first, last + _DAY
             yield Item(
                 structure_id=structure_id,
                 source="clock",
@@ -253,13 +248,61 @@ def resolve_clock_entries(
                 title=title,
                 description=description,
                 ring_id=entry.ring_id,
-                ring_name=Texts(fi=ring.name, sv=ring.name_sv, en=ring.name_en)
-                if ring is not None
-                else Texts(),
-                colour=ring.colour if ring is not None else "",
+                ring_name=ring_name,
+                colour=colour,
                 revision=entry.revision,
                 updated=entry.updated,
                 moved_from=moved_from,
                 moved_because=because,
                 involved_ids=involved,
             )
+
+
+_Placed = tuple[
+    str,
+    dt.date,
+    dt.date | dt.datetime,
+    dt.date | dt.datetime,
+    tuple[dt.date, dt.date] | None,
+    str,
+]
+"""Occurrence key, unplaced first day, start, end, moved from and why."""
+
+
+def _place(sy: SchoolYear, timing: Timing, every_term: bool) -> tuple[_Placed, ...]:
+    """Return the spans of *timing* in *sy*, placed: what entries of equal timing share."""
+    placed: list[_Placed] = []
+    for key, start, end, movable in _spans(sy, timing, every_term):
+        first, last = start, end
+        if timing.weekday:
+            first = last = _on_weekday(start, timing.weekday)
+        moved_from, because = None, ""
+        if movable:
+            where = place(sy, first, last)
+            first, last = where.start, where.end
+            if where.moved_from is not None:
+                moved_from, because = where.moved_from, where.moved_because
+        if timing.is_timed() and not timing.weekday:
+            first = _first_school_day(sy, first, last)
+        begins: dt.date | dt.datetime
+        ends: dt.date | dt.datetime
+        if timing.start_time is not None:
+            begins, ends = timed(first, timing.start_time, timing.end_time)
+        else:
+            begins, ends = first, last + _DAY
+        placed.append((key, start, begins, ends, moved_from, because))
+    return tuple(placed)
+
+
+_placed = functools.lru_cache(maxsize=4096)(_place)
+"""
+`_place` cached by value.
+
+The entries of a template recur in every school's clock, and a placement
+depends only on the school year and the timing, both immutable and compared
+by value. What it returns is immutable too: tuples of dates, times and text.
+"""
+
+
+def _is_naive(value: dt.time | None) -> bool:
+    return value is None or value.tzinfo is None
