@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Hashable, Iterable, Mapping
+from functools import cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from oppilashuolto.errors import ValidationError
 from oppilashuolto.graph.pseudonym import Pseudonymiser
 from oppilashuolto.model import (
     Group,
     Organisation,
+    Period,
     Person,
     Project,
     WelfareStructure,
@@ -24,9 +27,32 @@ from oppilashuolto.model import (
 )
 
 
-__all__ = ["Nodes", "check_on", "first_day", "pseudonymiser"]
+__all__ = ["Nodes", "add_nodes", "check_on", "first_day", "pseudonymiser"]
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _GEO = ("municipality", "region", "county")
+N = TypeVar("N", bound=Hashable)
+
+
+def add_nodes(
+    graph: nx.Graph[N], names: Iterable[N], attrs: Iterable[Mapping[str, Any]]
+) -> None:
+    """
+    Add nodes to an empty graph in order, each with its attributes.
+
+    networkx tells (node, attributes) pairs from nodes by catching an exception
+    for each; so the nodes are added plain, and their attribute dicts, in the
+    order added, are then updated.
+    """
+    if len(graph):
+        msg = "graph must be empty"
+        raise ValueError(msg)
+    graph.add_nodes_from(names)
+    for (_, own), data in zip(iter(graph.nodes(data=True)), attrs, strict=True):
+        if data:
+            own.update(data)
 
 
 def pseudonymiser(*, include_personal: bool, key: str | bytes | None) -> Pseudonymiser:
@@ -52,22 +78,24 @@ def check_on(on: object, option: str = "on") -> dt.date:
 def first_day(records: Iterable[Any]) -> dt.date | None:
     """Return the earliest known first day of *records*, or ``None`` if none is known."""
     # periods are mostly shared objects: look at each distinct one once
-    periods = {id(p): p for p in (r.period for r in records)}
+    periods = {id(p): p for p in map(attrgetter("period"), records)}
     starts = [b for p in periods.values() if (b := p.start_bound) is not None]
     return min(starts) if starts else None
 
 
-def _reference_geo(code: str) -> dict[str, str]:
+@cache
+def _reference_geo(code: str) -> tuple[tuple[str, str], ...]:
+    """Return the region and county codes of a municipality code, as pairs."""
     from oppilashuolto.reference import municipality
 
     try:
         m = municipality(code)
     except (ValidationError, KeyError):
-        return {}
-    found = {"region": m.region_code}
+        return ()
+    found = [("region", m.region_code)]
     if m.wellbeing_county_code:
-        found["county"] = m.wellbeing_county_code
-    return found
+        found.append(("county", m.wellbeing_county_code))
+    return tuple(found)
 
 
 class Nodes:
@@ -85,6 +113,15 @@ class Nodes:
         self.organisations = {o.id: o for o in structure.organisations}
         self._org_cache: dict[str, dict[str, str]] = {}
         self._personal = personal_fields(Person)
+        self._texts: dict[int, str] = {}
+
+    def period_text(self, period: Period) -> str:
+        """Return the EDTF text of a period, one text for each period object."""
+        # periods are mostly shared objects: write each out once, and share it
+        found = self._texts.get(id(period))
+        if found is None:
+            found = self._texts[id(period)] = period.to_edtf()
+        return found
 
     # -- organisations ----------------------------------------------------------------
 
@@ -125,12 +162,12 @@ class Nodes:
         for org in chain:
             own = self._own_context(org)
             if "municipality" in own and "municipality" not in found:
-                for k, v in _reference_geo(own["municipality"]).items():
+                for k, v in _reference_geo(own["municipality"]):
                     own.setdefault(k, v)
             for k, v in own.items():
                 found.setdefault(k, v)
         if "municipality" in found:
-            for k, v in _reference_geo(found["municipality"]).items():
+            for k, v in _reference_geo(found["municipality"]):
                 found.setdefault(k, v)
         self._org_cache[org_id] = found
         return found
@@ -142,7 +179,7 @@ class Nodes:
             "kind": org.kind,
             "label": org.name,
             "bipartite": 0,
-            "period": org.period.to_edtf(),
+            "period": self.period_text(org.period),
         }
         if org.acronym:
             data["acronym"] = org.acronym
@@ -161,7 +198,7 @@ class Nodes:
             "label": group.name,
             "bipartite": 1,
             "statutory": group.is_statutory(),
-            "period": group.period.to_edtf(),
+            "period": self.period_text(group.period),
         }
         if group.acronym:
             data["acronym"] = group.acronym
@@ -186,7 +223,11 @@ class Nodes:
         return self.ids.person(person_id)
 
     def person(
-        self, person: Person, seat_professions: Iterable[str] = ()
+        self,
+        person: Person,
+        seat_professions: Iterable[str] = (),
+        *,
+        node: str | None = None,
     ) -> dict[str, Any]:
         """
         Return the attributes of a person node.
@@ -195,14 +236,16 @@ class Nodes:
         not pseudonymised; free-text notes never are.
         The primary ``profession`` is the first of the record's, else the
         first profession of the seats the person holds.
+        *node* is the person's node id when known (``ids.person(person.id)``).
         """
-        node = self.ids.person(person.id)
+        if node is None:
+            node = self.ids.person(person.id)
         data: dict[str, Any] = {
             "record": "person",
             "kind": "person",
             "label": node,
             "bipartite": 0,
-            "period": person.period.to_edtf(),
+            "period": self.period_text(person.period),
         }
         professions = person.professions or tuple(sorted(set(seat_professions)))
         if professions:
@@ -233,7 +276,7 @@ class Nodes:
             "kind": "project",
             "label": project.name,
             "bipartite": 1,
-            "period": project.period.to_edtf(),
+            "period": self.period_text(project.period),
         }
         for name in ("acronym", "code", "status"):
             value = getattr(project, name)

@@ -41,15 +41,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from oppilashuolto.errors import ValidationError
-from oppilashuolto.graph._gc import paused_gc
-from oppilashuolto.graph._nodes import Nodes, check_on, first_day, pseudonymiser
+from oppilashuolto.graph._nodes import Nodes, add_nodes, check_on, pseudonymiser
+from oppilashuolto.graph._prepared import (
+    Prepared,
+    View,
+    Window,
+    day_window,
+    period_window,
+    prepared,
+)
+from oppilashuolto.graph.pseudonym import Pseudonymiser
 from oppilashuolto.model import Period, WelfareStructure
 
 
@@ -71,17 +79,6 @@ _LAYER_RECORDS = {
     "service": ("organisations",),
     "participation": ("organisations", "groups", "people", "projects"),
 }
-_DATED = (
-    "organisations",
-    "affiliations",
-    "people",
-    "groups",
-    "memberships",
-    "arrangements",
-    "projects",
-)
-
-Edge = tuple[str, str, str, dict[str, Any]]
 
 
 def check_layers(layers: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -163,20 +160,15 @@ def build_structure_graph(
     """
     chosen = check_layers(layers)
     day = check_on(on)
-    first = first_day(r for name in _DATED for r in getattr(structure, name))
+    ids = pseudonymiser(include_personal=include_personal, key=key)
+    first = prepared(structure).first_day
     if first is not None and day < first:
         msg = (
             f"on must not come before the first dated record of structure "
             f"{structure.id!r} ({first.isoformat()}) (got {day.isoformat()})"
         )
         raise ValidationError(msg)
-    with paused_gc():
-        G = _build(
-            structure,
-            lambda p: p.contains(day),
-            chosen,
-            Nodes(structure, pseudonymiser(include_personal=include_personal, key=key)),
-        )
+    G = _build(structure, day_window(day), chosen, ids)
     G.graph.update(
         structure=structure.id,
         on=day.isoformat(),
@@ -206,21 +198,11 @@ def build_history_graph(
         ValidationError: If a layer is unknown or the key is missing or empty.
     """
     chosen = check_layers(layers)
-    window = period
-
-    def active(p: Period) -> bool:
-        return window is None or p.overlaps(window)
-
-    with paused_gc():
-        G = _build(
-            structure,
-            active,
-            chosen,
-            Nodes(structure, pseudonymiser(include_personal=include_personal, key=key)),
-        )
+    ids = pseudonymiser(include_personal=include_personal, key=key)
+    G = _build(structure, period_window(period), chosen, ids)
     G.graph.update(
         structure=structure.id,
-        period="../.." if window is None else window.to_edtf(),
+        period="../.." if period is None else period.to_edtf(),
         layers=";".join(chosen),
         pseudonymised=not include_personal,
     )
@@ -266,225 +248,81 @@ def collapse(M: nx.MultiDiGraph[str], *, directed: bool = False) -> nx.Graph[str
 
 def _build(
     structure: WelfareStructure,
-    active: Callable[[Period], bool],
+    window: Window,
     layers: tuple[str, ...],
-    nodes: Nodes,
+    ids: Pseudonymiser,
 ) -> nx.MultiDiGraph[str]:
+    prep = prepared(structure)
     wanted = {name for layer in layers for name in _LAYER_RECORDS[layer]}
-    ids = nodes.ids
-    orgs = (
-        {o.id for o in structure.organisations if active(o.period)}
-        if "organisations" in wanted
-        else set()
-    )
-    groups = (
-        {g.id for g in structure.groups if active(g.period)}
-        if "groups" in wanted
-        else set()
-    )
-    # person id -> node id (a pseudonym unless personal data is kept)
-    people = (
-        {p.id: ids.person(p.id) for p in structure.people if active(p.period)}
-        if "people" in wanted
-        else {}
-    )
-    projects = (
-        {p.id for p in structure.projects if active(p.period)}
-        if "projects" in wanted
-        else set()
-    )
+    present = prep.present(window, wanted)
+    active = prep.edges_active(window, (LAYERS.index(n) for n in layers), present)
+    people = prep.people(present)
+    view = prep.view(structure, ids, people=len(people) > 0)
+    view.fill(structure, ids, people)
+    node_order = view.node_order
+    nodes = node_order[present[node_order]]
+    attrs = view.attrs
+    seat_professions = prep.seat_professions(active)
+    if seat_professions:
+        # people without professions of their own take those of their seats
+        attrs = attrs.copy()
+        made = Nodes(structure, ids)
+        for i, found in seat_professions.items():
+            attrs[i] = made.person(
+                prep.person(structure, i), found, node=view.node_ids[i]
+            )
 
-    edges: list[Edge] = []
-    seat_professions: dict[str, list[str]] = defaultdict(list)
-    if "membership" in layers:
-        _membership_edges(
-            structure,
-            active,
-            nodes,
-            present=(orgs, groups, people),
-            edges=edges,
-            seat_professions=seat_professions,
-        )
-    if "hierarchy" in layers:
-        for g in structure.groups:
-            if g.id in groups and g.reports_to_id in groups:
-                data = {"layer": "hierarchy", "relation": "reports_to"}
-                data["period"] = g.period.to_edtf()
-                edges.append((g.id, g.reports_to_id, f"hierarchy:{g.id}", data))
-    if "affiliation" in layers:
-        for o in structure.organisations:
-            if o.id in orgs and o.parent_id in orgs:
-                data = {"layer": "affiliation", "relation": "part_of"}
-                data["period"] = o.period.to_edtf()
-                edges.append((o.id, o.parent_id, f"affiliation:{o.id}:parent", data))
-        for a in structure.affiliations:
-            if a.organisation_id in orgs and a.parent_id in orgs and active(a.period):
-                data = {"layer": "affiliation", "relation": a.relation}
-                data["period"] = a.period.to_edtf()
-                edges.append(
-                    (a.organisation_id, a.parent_id, f"affiliation:{a.id}", data)
-                )
-    if "service" in layers:
-        for s in structure.arrangements:
-            if s.provider_id in orgs and s.recipient_id in orgs and active(s.period):
-                data = {"layer": "service", "service": s.service}
-                if s.mode:
-                    data["mode"] = s.mode
-                data["period"] = s.period.to_edtf()
-                edges.append((s.provider_id, s.recipient_id, f"service:{s.id}", data))
-    if "participation" in layers:
-        _participation_edges(
-            structure,
-            active,
-            present=(orgs, groups, people, projects),
-            edges=edges,
-        )
-
-    node_rows: list[tuple[str, dict[str, Any]]] = []
-    node_rows.extend(
-        (o.id, nodes.organisation(o)) for o in structure.organisations if o.id in orgs
-    )
-    node_rows.extend((g.id, nodes.group(g)) for g in structure.groups if g.id in groups)
-    node_rows.extend(
-        (people[p.id], nodes.person(p, seat_professions.get(p.id, ())))
-        for p in structure.people
-        if p.id in people
-    )
-    node_rows.extend(
-        (p.id, nodes.project(p)) for p in structure.projects if p.id in projects
-    )
-    node_rows.sort()  # ids are unique: the dicts are never compared
-
-    # (source, target, key) is unique; one text key sorts faster than tuples
-    # (ids hold no NUL, which sorts before every character they may hold)
-    edges.sort(key=_edge_order)
+    edge_order = view.edge_order
+    chosen = edge_order[active[edge_order]]
+    edges = chosen.tolist()
+    keys = list(map(view.keys.__getitem__, edges))
+    seats = np.flatnonzero(prep.is_seat[chosen]).tolist()
+    if seats:
+        for at, key in zip(
+            seats, view.seat_keys(prep, [edges[at] for at in seats]), strict=True
+        ):
+            keys[at] = key
+        if view.keyed and prep.seat_groups:
+            _number_repeated_seats(prep, view, active, edges, keys)
 
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    G.add_nodes_from(node_rows)
+    order = nodes.tolist()
+    add_nodes(G, map(view.node_ids.__getitem__, order), map(attrs.__getitem__, order))
     # the stubs know only (u, v[, data]); MultiGraph takes (u, v, key, data) too
-    G.add_edges_from(edges)  # type: ignore[arg-type]
+    G.add_edges_from(
+        zip(  # type: ignore[arg-type]
+            map(view.u.__getitem__, edges),
+            map(view.v.__getitem__, edges),
+            keys,
+            map(prep.data.__getitem__, edges),
+            strict=True,
+        )
+    )
     return G
 
 
-def _edge_order(edge: Edge) -> str:
-    return f"{edge[0]}\x00{edge[1]}\x00{edge[2]}"
-
-
-def _membership_edges(
-    structure: WelfareStructure,
-    active: Callable[[Period], bool],
-    nodes: Nodes,
-    *,
-    present: tuple[set[str], set[str], dict[str, str]],
-    edges: list[Edge],
-    seat_professions: dict[str, list[str]],
+def _number_repeated_seats(
+    prep: Prepared,
+    view: View,
+    active: npt.NDArray[np.bool_],
+    edges: list[int],
+    keys: list[str],
 ) -> None:
-    keyed = nodes.ids.keyed
-    orgs, groups, people = present
-    # periods are shared objects (`Period.from_edtf` caches them): test each once
-    texts: dict[int, str | None] = {}
-    taken: set[str] = set()
-    keyed_seats = 0
-    for m in structure.memberships:
-        group = m.group_id
-        if group not in groups:
-            continue
-        period = m.period
-        edtf = texts.get(id(period), "")
-        if edtf == "":
-            edtf = period.to_edtf() if active(period) else None
-            texts[id(period)] = edtf
-        if edtf is None:
-            continue
-        person = m.person_id
-        if person is not None:
-            source = people.get(person)
-            if source is None:
-                continue
-            if m.profession:
-                seat_professions[person].append(m.profession)
-            if keyed:
-                # a seat's own id may name the person: key it by pseudonym and group
-                edge_key = f"membership:{source}@{group}"
-                keyed_seats += 1
-                taken.add(edge_key)
-            else:
-                edge_key = f"membership:{m.id}"
-        elif m.organisation_id is not None and m.organisation_id in orgs:
-            source = m.organisation_id
-            edge_key = f"membership:{m.id}"
-        else:
-            continue
-        data: dict[str, Any] = {"layer": "membership", "role": m.role}
-        if m.profession:
-            data["profession"] = m.profession
-        if m.represents_ids:
-            data["represents"] = ";".join(m.represents_ids)
-        data["period"] = edtf
-        edges.append((source, group, edge_key, data))
-    if len(taken) < keyed_seats:
-        _number_repeated_seats(edges)
+    """
+    Number several seats of one person in one group: by start, then role.
 
-
-def _number_repeated_seats(edges: list[Edge]) -> None:
-    # several seats of one person in one group: number them by start, then role
-    at: dict[str, list[int]] = {}
-    for i, (_, _, edge_key, _) in enumerate(edges):
-        at.setdefault(edge_key, []).append(i)
-    for edge_key, found in at.items():
-        if len(found) > 1:
-            found.sort(key=lambda i: _seat_order(edges[i][3]))
-            for n, i in enumerate(found, start=1):
-                u, v, _, data = edges[i]
-                edges[i] = (u, v, f"{edge_key}#{n}", data)
-
-
-def _seat_order(data: dict[str, Any]) -> tuple[Any, ...]:
-    period = Period.from_edtf(data["period"])
-    start = period.start_bound or dt.date.min
-    return (start, data["role"], data.get("profession", ""), data["period"])
-
-
-def _participation_edges(
-    structure: WelfareStructure,
-    active: Callable[[Period], bool],
-    *,
-    present: tuple[set[str], set[str], dict[str, str], set[str]],
-    edges: list[Edge],
-) -> None:
-    orgs, groups, people, projects = present
-    parties = orgs | groups
-    seen: set[str] = set()  # an owner also listed as a participant gives one edge
-    for p in structure.projects:
-        if p.id not in projects:
-            continue
-        whole = p.period.to_edtf()
-
-        def add(source: str, role: str, period: str, project_id: str = p.id) -> None:
-            edge_key = f"participation:{project_id}:{role}:{source}"
-            if edge_key not in seen:
-                seen.add(edge_key)
-                data = {"layer": "participation", "role": role, "period": period}
-                edges.append((source, project_id, edge_key, data))
-
-        for party in p.owner_ids:
-            if party in parties:
-                add(party, "owner", whole)
-        for coordinator in p.coordinator_ids:
-            if coordinator in people:
-                add(people[coordinator], "coordinator", whole)
-        for group in p.steering_group_ids:
-            if group in groups:
-                add(group, "steering_group", whole)
-        for group in p.working_group_ids:
-            if group in groups:
-                add(group, "working_group", whole)
-        for part in p.participation:
-            if (
-                part.role != "declined"
-                and part.party_id in parties
-                and active(part.period)
-            ):
-                # a participation without dates lasts as long as the project
-                span = part.period if part.period != Period.always() else p.period
-                add(part.party_id, part.role, span.to_edtf())
+    *edges* (edge indexes in sorted order) and their *keys* are changed in
+    place: the seats get numbered keys, and are sorted by them.
+    """
+    ranks: npt.NDArray[np.int64] | None = None
+    for seats in prep.seat_groups.several(active):
+        if ranks is None:
+            ranks = view.edge_rank[edges]
+        # the seats are neighbours in sorted order, all with the same key
+        at = int(np.searchsorted(ranks, view.edge_rank[seats].min()))
+        seats.sort(key=prep.seat_order.__getitem__)
+        numbered = sorted(
+            (f"{keys[at]}#{n}", edge) for n, edge in enumerate(seats, start=1)
+        )
+        keys[at : at + len(seats)] = [key for key, _ in numbered]
+        edges[at : at + len(seats)] = [edge for _, edge in numbered]

@@ -36,8 +36,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from oppilashuolto.errors import ValidationError
-from oppilashuolto.graph._gc import paused_gc
-from oppilashuolto.graph._nodes import Nodes, check_on, pseudonymiser
+from oppilashuolto.graph._nodes import Nodes, add_nodes, check_on, pseudonymiser
 from oppilashuolto.model import Period, Person, WelfareStructure
 
 
@@ -90,7 +89,6 @@ def _check_weight(weight: object, period: Period | None) -> None:
         raise ValidationError(msg)
 
 
-@paused_gc()
 def project_bipartite(
     B: nx.Graph[N],
     nodes: Iterable[N],
@@ -136,51 +134,49 @@ def project_bipartite(
         msg = f"B must be an undirected simple Graph (got a {type(B).__name__})"
         raise ValidationError(msg)
     top = _sorted(set(nodes))
-    missing = [n for n in top if n not in B]
-    if missing:
+    # B's own neighbour dicts and attribute dicts, read and never changed
+    adj: dict[N, Mapping[N, Mapping[str, Any]]] = dict(B.adjacency())
+    try:
+        neighbours = list(map(adj.__getitem__, top))
+    except KeyError:
+        missing = [n for n in top if n not in adj]
         msg = f"nodes must all be in B ({len(missing)} are not: {_named(missing)})"
-        raise ValidationError(msg)
-    col = {n: i for i, n in enumerate(top)}
+        raise ValidationError(msg) from None
+    col = dict(zip(top, range(len(top)), strict=True))
+    # rows are numbered in order of first appearance, in one pass: on a large
+    # graph every look-up of a node is likely a cache miss
     row: dict[N, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    spans: list[tuple[int, int]] = []
-    days = weight == "days"
-    clip = _clip(period) if days else (0, 0)
-    adj = B.adj
-    for c, u in enumerate(top):
-        neighbours = adj[u]
-        for other in neighbours:
-            r = row.get(other)
-            if r is None:
-                r = row[other] = len(row)
-            rows.append(r)
-        cols.extend([c] * len(neighbours))
-        if days:
-            spans.extend(
-                _span(data.get(period_attribute), clip) for data in neighbours.values()
-            )
+    rows = [row.setdefault(other, len(row)) for found in neighbours for other in found]
     # every edge crosses once from the projected side, or B is not bipartite
-    entries = sum(len(neighbours) for _, neighbours in B.adjacency())
-    if entries != 2 * len(rows) or not row.keys().isdisjoint(col):
+    if sum(map(len, adj.values())) != 2 * len(rows) or not row.keys().isdisjoint(col):
         same_side = [(u, v) for u, v in B.edges() if (u in col) == (v in col)]
         msg = (
             f"B must be bipartite between nodes and the rest "
             f"({len(same_side)} edges join two nodes of one side: {_named(same_side)})"
         )
         raise ValidationError(msg)
-    matrices = _project(
-        np.asarray(rows, dtype=np.int64),
-        np.asarray(cols, dtype=np.int64),
+    spans: list[tuple[int, int]] = []
+    if weight == "days":
+        clip = _clip(period)
+        spans = [
+            _span(data.get(period_attribute), clip)
+            for found in neighbours
+            for data in found.values()
+        ]
+    degree = np.fromiter(map(len, neighbours), dtype=np.int64, count=len(top))
+    u, v, weights = _project(
+        np.array(rows, dtype=np.int64),
+        np.repeat(np.arange(len(top), dtype=np.int64), degree),
         (len(row), len(top)),
         weight,
         np.asarray(spans, dtype=np.int64).reshape(-1, 2),
         keep_zero=True,
+        degree=degree,
     )
     P: nx.Graph[N] = nx.Graph()
     P.graph.update(B.graph)
-    P.add_nodes_from((n, B.nodes[n]) for n in top)
-    _add_edges(P, top, *matrices)
+    add_nodes(P, top, map(dict(iter(B.nodes(data=True))).__getitem__, top))
+    _add_edges(P, top, u, v, weights)
     return P
 
 
@@ -214,40 +210,57 @@ def _project(
     spans: npt.NDArray[np.int64],
     *,
     keep_zero: bool,
+    degree: _IntArray | None = None,
 ) -> tuple[_IntArray, _IntArray, list[Any]]:
-    """Return the upper-triangle pairs (u < v) of the projection and their weights."""
+    """
+    Return the upper-triangle pairs (u < v) of the projection and their weights.
+
+    With *degree* (the number of ties of each projected node), *cols* come
+    in order and no tie is repeated, so the incidence matrix is built as it is.
+    """
     n_top = shape[1]
     if len(rows) == 0 or n_top < 2:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, []
-    ones = np.ones(len(rows), dtype=np.int64)
-    X = sp.csr_array((ones, (rows, cols)), shape=shape)
-    X.sum_duplicates()
-    X.data[:] = 1  # an incidence is 0 or 1, even if B repeats a tie
     if weight == "days":
         return _project_days(rows, cols, spans, n_top, keep_zero=keep_zero)
-    C = sp.triu(X.T @ X, k=1, format="csr")
-    C.sort_indices()
-    u = np.repeat(np.arange(n_top, dtype=np.int64), np.diff(C.indptr))
-    v = C.indices.astype(np.int64)
-    shared = C.data
+    # the incidence matrix transposed: a row per projected node, a column per group
+    ones = np.ones(len(rows), dtype=np.int64)
+    if degree is not None:
+        indptr = np.zeros(n_top + 1, dtype=np.int64)
+        np.cumsum(degree, out=indptr[1:])
+        XT = sp.csr_array((ones, rows, indptr), shape=(n_top, shape[0]))
+    else:
+        XT = sp.csr_array((ones, (cols, rows)), shape=(n_top, shape[0]))
+        XT.sum_duplicates()
+        XT.data[:] = 1  # an incidence is 0 or 1, even if a tie is repeated
+    u, v, shared = _upper(XT @ XT.T, n_top)
     if weight == "count":
         return u, v, shared.tolist()
     if weight == "jaccard":
-        degree: _IntArray = np.asarray(X.sum(axis=0)).ravel()
+        degree = np.diff(XT.indptr)
         union = degree[u] + degree[v] - shared
         return u, v, (shared / union).tolist()
     # newman: each shared group k adds 1 / (deg(k) - 1)
-    size = np.asarray(X.sum(axis=1)).ravel().astype(np.float64)
+    size = np.bincount(XT.indices, minlength=shape[0]).astype(np.float64)
     scale = np.divide(1.0, size - 1.0, out=np.zeros_like(size), where=size > 1)
-    W = sp.triu(X.T @ sp.diags_array(scale) @ X, k=1, format="csr")
-    W.sort_indices()
+    wu, wv, scaled = _upper(XT @ sp.diags_array(scale) @ XT.T, n_top)
     if not (
-        np.array_equal(W.indptr, C.indptr) and np.array_equal(W.indices, C.indices)
+        np.array_equal(wu, u) and np.array_equal(wv, v)
     ):  # pragma: no cover - same pattern by construction
         msg = "internal error: Newman weights lost a pair"
         raise AssertionError(msg)
-    return u, v, W.data.tolist()
+    return u, v, scaled.tolist()
+
+
+def _upper(product: Any, n_top: int) -> tuple[_IntArray, _IntArray, npt.NDArray[Any]]:
+    """Return the pairs (u < v) of a square sparse product and their values, sorted."""
+    C = sp.csr_array(product)
+    C.sort_indices()
+    u = np.repeat(np.arange(n_top, dtype=np.int64), np.diff(C.indptr))
+    v = C.indices.astype(np.int64)
+    keep = u < v
+    return u[keep], v[keep], C.data[keep]
 
 
 def _project_days(
@@ -377,17 +390,22 @@ def _add_edges(
     v: _IntArray,
     weights: list[Any],
 ) -> None:
-    label = np.empty(len(names), dtype=object)
-    label[:] = names
-    graph.add_weighted_edges_from(
-        zip(label[u].tolist(), label[v].tolist(), weights, strict=True)
+    at = names.__getitem__
+    # one attribute dict per weight (networkx copies it into each edge)
+    shared = {w: {"weight": w} for w in set(weights)}
+    graph.add_edges_from(
+        zip(
+            map(at, u.tolist()),
+            map(at, v.tolist()),
+            map(shared.__getitem__, weights),
+            strict=True,
+        )
     )
 
 
 # -- projections of a structure ----------------------------------------------------------
 
 
-@paused_gc()
 def build_cooperation_graph(
     structure: WelfareStructure,
     *,
@@ -494,6 +512,6 @@ def build_cooperation_graph(
         G.graph["on"] = on.isoformat()
     if period is not None:
         G.graph["period"] = period.to_edtf()
-    G.add_nodes_from((n, attrs[n]) for n in names)
+    add_nodes(G, names, map(attrs.__getitem__, names))
     _add_edges(G, names, u, v, weights)
     return G

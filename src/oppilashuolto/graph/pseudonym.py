@@ -146,6 +146,17 @@ class Pseudonymiser:
             self._memo[person_id] = found
         return found
 
+    def fingerprint(self) -> str | None:
+        """
+        Return a text that tells keys apart without revealing them, or ``None`` unkeyed.
+
+        It is the keyed digest of a reserved domain, like a pseudonym of no
+        one: caches of pseudonyms are keyed by it, never by the key itself.
+        """
+        if not self.keyed:
+            return None
+        return self._digest("fingerprint", "")
+
     def record(self, record_id: str) -> str:
         """Return the pseudonym of the id of a record about a person (a seat)."""
         if not self.keyed:
