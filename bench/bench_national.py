@@ -360,6 +360,29 @@ def multilayer(s: WelfareStructure, repeat: int) -> tuple[float, float, int, int
     return ours, base, G.number_of_nodes(), G.number_of_edges()
 
 
+def multilayer_first(s: WelfareStructure, repeat: int) -> tuple[float, float]:
+    """Return ours and the floor for a structure's first build, with nothing prepared yet."""
+    import networkx as nx
+
+    from oppilashuolto.graph import _prepared, build_structure_graph
+
+    G = build_structure_graph(s, on=ON, key=KEY)
+    nodes = [(n, dict(d)) for n, d in G.nodes(data=True)]
+    edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
+
+    def first() -> Any:
+        _prepared._CACHE.clear()  # noqa: SLF001 - as if the structure had just been loaded
+        return build_structure_graph(s, on=ON, key=KEY)
+
+    def floor() -> Any:
+        F: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        F.add_nodes_from(nodes)
+        F.add_edges_from(edges)  # type: ignore[arg-type]  # types-networkx has no (u, v, key, data) overload
+        return F
+
+    return median_pair(first, floor, repeat)
+
+
 def organisation_ties(s: WelfareStructure) -> list[tuple[str, str]]:
     """Return the (organisation, group) ties as of `ON`, as the organisation projection reads seats."""
     orgs = {o.id for o in s.organisations if o.period.contains(ON)}

@@ -236,6 +236,18 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
             met=ours <= 1.5 * floor,
         )
     )
+    log("multilayer graph, first build")
+    ours, floor = bn.multilayer_first(s, repeat)
+    rows.append(
+        row(
+            "multilayer graph, a structure's first build (nothing prepared yet)",
+            ours,
+            floor,
+            unit="s",
+            goal="<= 1.5",
+            met=ours <= 1.5 * floor,
+        )
+    )
     log("organisation projection")
     ours, floor, edges, same = bn.projection(s, repeat)
     rows.append(
