@@ -154,18 +154,21 @@ class TestBuildStructureGraph:
         assert "principal" == G.nodes[CY]["profession"]
 
     def test_personal_fields_kept_only_on_request(self):
-        """Names and contacts appear only with include_personal=True."""
+        """Names, contacts and job titles appear only with include_personal=True."""
         kept = build_structure_graph(tiny(), on=ON, include_personal=True)
         dropped = build_structure_graph(tiny(), on=ON, key=KEY)
+        personal = ("title", "name", "email", "phone", "degree")
 
         assert {
+            "title": "koulukuraattori",
             "name": "Anna Aalto",
             "email": "anna.aalto@example.fi",
             "phone": "+358 40 123 4567",
             "degree": "YTM",
-        } == {k: kept.nodes["anna"][k] for k in ("name", "email", "phone", "degree")}
+        } == {k: kept.nodes["anna"][k] for k in personal}
         assert "Anna Aalto" == kept.nodes["anna"]["label"]
-        assert set() == {"name", "email", "phone", "degree"} & set(dropped.nodes[ANNA])
+        assert set() == set(personal) & set(dropped.nodes[ANNA])
+        assert "curator" == dropped.nodes[ANNA]["profession"]
 
     def test_edge_attributes(self):
         """Edges carry their layer, period and what their layer says."""

@@ -251,8 +251,6 @@ class Nodes:
         if professions:
             data["profession"] = professions[0]
             data["professions"] = ";".join(professions)
-        if person.title:
-            data["title"] = person.title
         if person.synthetic:
             data["synthetic"] = True
         if person.employer_id is not None:

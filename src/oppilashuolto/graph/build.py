@@ -14,7 +14,8 @@ others         ``municipality``, ``region``, ``county``, ``sector`` (codes, inhe
                from the municipality table and parent organisations; a group's from
                organisers that agree), ``acronym``, ``level``, ``statutory``,
                ``basis``, ``profession``, ``professions`` (``;``-joined),
-               ``title``, ``employer``, ``status``
+               ``employer``, ``status``; ``title`` (personal) only with
+               ``include_personal=True``
 =============  =====================================================================
 
 Edges are directed and keyed ``"<layer>:<record id>"``; each carries ``layer``,

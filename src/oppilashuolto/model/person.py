@@ -34,13 +34,16 @@ class Person:
 
     The library models structures, not cases: a person is staff in a role,
     never a pupil.
-    Name, contact details and degree are personal data: they are left out of
-    ``repr()``, of error messages and of research exports unless asked for.
+    Name, contact details, degree and job title are personal data: they are
+    left out of ``repr()``, of error messages and of research exports unless
+    asked for. A job title counts because in a small municipality it often
+    names one person ("the curator of Orimattila"); professions, as codes,
+    stay in exports.
 
     Attributes:
         id: Id of the record.
         professions: Codes from the ``professions`` vocabulary.
-        title: The job title as the source writes it.
+        title: The job title as the source writes it (personal).
         employer_id: The employing organisation, if known.
         name: Full name (personal).
         email: Work e-mail (personal).
@@ -53,14 +56,14 @@ class Person:
     Examples:
         >>> p = Person(id="kitola", professions=["project_coordinator"], name="Arja Kitola")
         >>> p
-        Person(id='kitola', professions=('project_coordinator',), title='', employer_id=None, synthetic=False, period=...)
+        Person(id='kitola', professions=('project_coordinator',), employer_id=None, synthetic=False, period=...)
     """
 
     id: str = field(validator=identifier)
     professions: tuple[str, ...] = field(
         default=(), converter=to_str_tuple, validator=codes
     )
-    title: str = ""
+    title: str = field(default="", repr=False, metadata=PERSONAL)
     employer_id: str | None = field(default=None, validator=optional_identifier)
     name: str = field(default="", repr=False, metadata=PERSONAL, validator=_no_newlines)
     email: str = field(
@@ -87,6 +90,6 @@ def personal_fields(cls: type) -> tuple[str, ...]:
 
     Examples:
         >>> personal_fields(Person)
-        ('name', 'email', 'phone', 'degree')
+        ('title', 'name', 'email', 'phone', 'degree')
     """
     return tuple(a.name for a in attrs.fields(cls) if a.metadata.get("personal", False))
