@@ -338,13 +338,10 @@ def floor_inputs_for(s: WelfareStructure) -> list[list[dict[str, object]]]:
 # -- graphs ------------------------------------------------------------------------------
 
 
-def multilayer(s: WelfareStructure, repeat: int) -> tuple[float, float, int, int]:
-    """Return ours, floor, nodes and edges of the multilayer graph as of `ON`."""
+def _multilayer_floor(G: Any) -> Callable[[], Any]:
+    """Return the floor: networkx adding the nodes and edges of *G*, prepared beforehand."""
     import networkx as nx
 
-    from oppilashuolto.graph import build_structure_graph
-
-    G = build_structure_graph(s, on=ON, key=KEY)
     nodes = [(n, dict(d)) for n, d in G.nodes(data=True)]
     edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
 
@@ -354,33 +351,31 @@ def multilayer(s: WelfareStructure, repeat: int) -> tuple[float, float, int, int
         F.add_edges_from(edges)  # type: ignore[arg-type]  # types-networkx has no (u, v, key, data) overload
         return F
 
+    return floor
+
+
+def multilayer(s: WelfareStructure, repeat: int) -> tuple[float, float, int, int]:
+    """Return ours, floor, nodes and edges of the multilayer graph as of `ON`."""
+    from oppilashuolto.graph import build_structure_graph
+
+    G = build_structure_graph(s, on=ON, key=KEY)
     ours, base = median_pair(
-        lambda: build_structure_graph(s, on=ON, key=KEY), floor, repeat
+        lambda: build_structure_graph(s, on=ON, key=KEY), _multilayer_floor(G), repeat
     )
     return ours, base, G.number_of_nodes(), G.number_of_edges()
 
 
 def multilayer_first(s: WelfareStructure, repeat: int) -> tuple[float, float]:
     """Return ours and the floor for a structure's first build, with nothing prepared yet."""
-    import networkx as nx
-
     from oppilashuolto.graph import _prepared, build_structure_graph
 
     G = build_structure_graph(s, on=ON, key=KEY)
-    nodes = [(n, dict(d)) for n, d in G.nodes(data=True)]
-    edges = [(u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True)]
 
     def first() -> Any:
         _prepared._CACHE.clear()  # noqa: SLF001 - as if the structure had just been loaded
         return build_structure_graph(s, on=ON, key=KEY)
 
-    def floor() -> Any:
-        F: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        F.add_nodes_from(nodes)
-        F.add_edges_from(edges)  # type: ignore[arg-type]  # types-networkx has no (u, v, key, data) overload
-        return F
-
-    return median_pair(first, floor, repeat)
+    return median_pair(first, _multilayer_floor(G), repeat)
 
 
 def organisation_ties(s: WelfareStructure) -> list[tuple[str, str]]:
