@@ -67,6 +67,18 @@ def row(
     )
 
 
+def at_most(workload: str, ours: float, floor: float, limit: float) -> Row:
+    """Return a row in seconds whose goal is at most *limit* times the floor."""
+    return row(
+        workload,
+        ours,
+        floor,
+        unit="s",
+        goal=f"<= {limit:g}",
+        met=ours <= limit * floor,
+    )
+
+
 def machine() -> str:
     versions = ", ".join(
         f"{name} {importlib.metadata.version(name)}"
@@ -163,13 +175,11 @@ def load_rows(
         times[scale] = (ours, floor)
         mib = path.stat().st_size / 2**20
         rows.append(
-            row(
+            at_most(
                 f"load+validate+index, scale {scale:g} ({records:,} records, {mib:.0f} MiB JSON)",
                 ours,
                 floor,
-                unit="s",
-                goal="<= 2",
-                met=ours <= 2 * floor,
+                2,
             )
         )
         loaded[scale] = s
@@ -215,37 +225,31 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
     log("yearly-clock feeds")
     ours, floor, clocks, events = bn.feeds(s, every, repeat)
     rows.append(
-        row(
+        at_most(
             f"clock feeds {bn.YEAR}: every {every}th school ({clocks} clocks, {events:,} events)",
             ours,
             floor,
-            unit="s",
-            goal="<= 1.2",
-            met=ours <= 1.2 * floor,
+            1.2,
         )
     )
     log("multilayer graph")
     ours, floor, nodes, edges = bn.multilayer(s, repeat)
     rows.append(
-        row(
+        at_most(
             f"multilayer graph as of {bn.ON} ({nodes:,} nodes, {edges:,} edges)",
             ours,
             floor,
-            unit="s",
-            goal="<= 1.5",
-            met=ours <= 1.5 * floor,
+            1.5,
         )
     )
     log("multilayer graph, first build")
     ours, floor = bn.multilayer_first(s, repeat)
     rows.append(
-        row(
+        at_most(
             "multilayer graph, a structure's first build (nothing prepared yet)",
             ours,
             floor,
-            unit="s",
-            goal="<= 1.5",
-            met=ours <= 1.5 * floor,
+            1.5,
         )
     )
     log("organisation projection")

@@ -42,7 +42,7 @@ from yaml.resolver import Resolver
 try:
     from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]  # the pure-Python class, not a subclass of CSafeLoader
 
 
 __all__ = ["dump", "parse"]
