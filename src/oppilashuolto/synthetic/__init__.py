@@ -128,12 +128,13 @@ def national(
 
 
 def _years(years: object) -> tuple[int, int]:
-    ok = (
-        isinstance(years, tuple)
-        and len(years) == 2
-        and all(isinstance(y, int) and not isinstance(y, bool) for y in years)
-    )
-    if not ok or not _FIRST_YEAR <= years[0] <= years[1]:  # type: ignore[index]
-        msg = f"years must be two years (first, last) in order from {_FIRST_YEAR} on (got {years!r})"
-        raise ValidationError(msg)
-    return years  # type: ignore[return-value]
+    match years:
+        case (int() as first, int() as last) if (
+            isinstance(years, tuple)
+            and not isinstance(first, bool)
+            and not isinstance(last, bool)
+            and _FIRST_YEAR <= first <= last
+        ):
+            return (first, last)
+    msg = f"years must be two years (first, last) in order from {_FIRST_YEAR} on (got {years!r})"
+    raise ValidationError(msg)
