@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import math
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Literal
+from unittest import mock
 
 import networkx as nx
 import numpy as np
@@ -15,11 +17,14 @@ from hypothesis import strategies as st
 from oppilashuolto.analysis import (
     DIRECTED_ROLES,
     UNDIRECTED_ROLES,
+    _census,
+    _kernel,
     brokerage,
     constraint,
     effective_size,
 )
-from oppilashuolto.errors import ValidationError
+from oppilashuolto.analysis._kernel import compiled_open_paths, open_paths
+from oppilashuolto.errors import ExtraNotInstalledError, ValidationError
 from tests.analysis.graphs import ARCS_A, GROUPS, partitioned
 from tests.analysis.oracles import Counts, directed_oracle_of, undirected_oracle_of
 
@@ -34,8 +39,13 @@ def raw_counts(
 
 @st.composite
 def partitioned_graphs(draw: st.DrawFn, *, directed: bool) -> nx.Graph[int]:
-    """Draw a graph on 2–12 nodes in 1–4 groups, with self-loops now and then."""
+    """Draw a graph on 2–12 nodes in 1–4 groups, with self-loops now and then.
+
+    The nodes are added in a drawn order, so the graph's order is not always
+    the sorted order the results come in.
+    """
     n = draw(st.integers(min_value=2, max_value=12))
+    order = draw(st.permutations(range(n)))
     groups = draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
     pairs = [
         (u, v) for u in range(n) for v in range(n) if u != v and (directed or u < v)
@@ -43,7 +53,7 @@ def partitioned_graphs(draw: st.DrawFn, *, directed: bool) -> nx.Graph[int]:
     present = draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs)))
     loops = draw(st.sets(st.integers(0, n - 1), max_size=2))
     graph: nx.Graph[int] = nx.DiGraph() if directed else nx.Graph()
-    graph.add_nodes_from((i, {"g": groups[i]}) for i in range(n))
+    graph.add_nodes_from((i, {"g": groups[i]}) for i in order)
     graph.add_edges_from(
         pair for pair, keep in zip(pairs, present, strict=True) if keep
     )
@@ -254,6 +264,149 @@ class TestBrokerageOracle:
             int(x) for x in np.sum([row.raw for row in result.rows], axis=0)
         )
         assert expected == result.totals.raw
+
+
+Way = Literal["sparse", "python", "compiled"]
+WAYS: tuple[Way, ...] = ("sparse", "python", "compiled")
+
+
+@contextmanager
+def census_by(way: Way) -> Iterator[None]:
+    """Count every graph one way: sparse products, or the loop of `_kernel`
+    as plain Python or compiled by numba."""
+    if way == "sparse":
+        with mock.patch.object(_census, "COMPILE_FROM", math.inf):
+            yield
+        return
+    if way == "compiled":
+        pytest.importorskip("numba")
+    kernel = open_paths if way == "python" else compiled_open_paths()
+    with (
+        mock.patch.object(_census, "COMPILE_FROM", 0),
+        mock.patch.object(_census, "compiled_open_paths", return_value=kernel),
+    ):
+        yield
+
+
+def large_digraph(seed: int) -> nx.DiGraph[str]:
+    """A seeded digraph of 2,500 string-named nodes in 40 groups and ~25,000 arcs,
+    with self-loops and reciprocated arcs, its nodes added in no sorted order."""
+    rng = np.random.default_rng(seed)
+    n = 2_500
+    names = [f"n{i}" for i in rng.permutation(n)]
+    group = rng.integers(0, 40, size=n)
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from((names[i], {"g": f"g{group[i]}"}) for i in range(n))
+    tails = rng.integers(0, n, size=25_000)
+    heads = np.where(
+        rng.random(25_000) < 0.7,
+        # most arcs stay near their tail, so groups and triangles form
+        (tails + rng.integers(-30, 30, size=25_000)) % n,
+        rng.integers(0, n, size=25_000),
+    )
+    graph.add_edges_from(
+        (names[u], names[v]) for u, v in zip(tails, heads, strict=True)
+    )
+    graph.add_edges_from((v, u) for u, v in list(graph.edges())[::7])
+    return graph
+
+
+@pytest.fixture(scope="module")
+def warm_kernel() -> None:
+    """Compile (or load from numba's cache) the loop before any timed example."""
+    kernel = compiled_open_paths()
+    if kernel is not None:
+        kernel(np.zeros(2, np.int64), np.zeros(0, np.int32), np.zeros(1, np.int32))
+
+
+@pytest.mark.usefixtures("warm_kernel")
+class TestCensusWays:
+    """The compiled loop, the same loop in Python and the sparse products agree."""
+
+    @pytest.mark.parametrize("way", WAYS)
+    @given(graph=partitioned_graphs(directed=True))
+    def test_digraph_matches_oracle(self, way, graph):
+        """Each way's directed counts equal the brute force."""
+        with census_by(way):
+            assert directed_oracle_of(graph) == raw_counts(graph)
+
+    @pytest.mark.parametrize("way", WAYS)
+    @given(graph=partitioned_graphs(directed=True))
+    def test_undirected_mode_matches_oracle(self, way, graph):
+        """Each way's undirected counts equal the brute force on the undirected reading."""
+        undirected: nx.Graph[int] = nx.Graph(graph)
+        with census_by(way):
+            assert undirected_oracle_of(undirected) == raw_counts(
+                graph, mode="undirected"
+            )
+
+    @pytest.mark.parametrize("way", WAYS)
+    def test_fixture_a(self, way, fixture_a):
+        """Each way gives sna's counts on fixture A."""
+        with census_by(way):
+            assert EXPECTED_A == raw_counts(fixture_a, "sector")
+
+    @pytest.mark.parametrize("mode", ["directed", "undirected"])
+    def test_large_graph_goes_compiled_with_the_same_counts(self, mode):
+        """Above COMPILE_FROM arcs the compiled loop runs, and agrees with the products."""
+        pytest.importorskip("numba")
+        graph = large_digraph(seed=7)
+        assert graph.number_of_edges() >= _census.COMPILE_FROM
+        kernel = compiled_open_paths()
+        assert kernel is not None
+        spy = mock.Mock(wraps=kernel)
+        with mock.patch.object(_census, "compiled_open_paths", return_value=spy):
+            compiled = brokerage(graph, "g", mode=mode)
+        assert spy.call_count == 1
+        with census_by("sparse"):
+            sparse = brokerage(graph, "g", mode=mode)
+        assert sparse == compiled
+        assert sum(compiled.totals.raw) > 0
+
+    @pytest.mark.parametrize("mode", ["directed", "undirected"])
+    @given(
+        graph=partitioned_graphs(directed=True),
+        labels=st.lists(
+            st.integers(-(2**70), 2**70) | st.integers(-5, 40),
+            min_size=12,
+            max_size=12,
+            unique=True,
+        ),
+    )
+    def test_int_nodes_count_as_any_other_labels(self, mode, graph, labels):
+        """Int nodes, close or far apart, beyond 64 bits or not, count as strings do."""
+        as_ints = nx.relabel_nodes(graph, dict(enumerate(labels)))
+        as_text = nx.relabel_nodes(graph, {i: f"n{i}" for i in graph})
+        by_int = {row.node: row.raw for row in brokerage(as_ints, "g", mode=mode).rows}
+        by_text = {row.node: row.raw for row in brokerage(as_text, "g", mode=mode).rows}
+        assert by_text == {f"n{i}": by_int[labels[i]] for i in graph}
+
+    def test_compiled_without_numba_says_what_to_install(self):
+        """Asking for the compiled census without numba names the extra."""
+        starts = np.array([0, 1, 1], dtype=np.int64)
+        heads = np.array([1], dtype=np.int64)
+        codes = np.array([0, 0], dtype=np.int64)
+        with (
+            mock.patch.object(_census, "compiled_open_paths", return_value=None),
+            pytest.raises(ExtraNotInstalledError, match=r"oppilashuolto\[fast\]"),
+        ):
+            _census.directed_census(starts, heads, codes, method="compiled")
+
+    def test_missing_numba_falls_back_to_products(self, fixture_a):
+        """Without numba, large graphs too are counted by the sparse products."""
+        with (
+            mock.patch.object(_kernel, "_COMPILED", []),
+            mock.patch.dict("sys.modules", {"numba": None}),
+            mock.patch.object(_census, "COMPILE_FROM", 0),
+        ):
+            assert EXPECTED_A == raw_counts(fixture_a, "sector")
+            assert [None] == _kernel._COMPILED  # the attempt was made
+
+    def test_small_graphs_do_not_load_numba(self, fixture_a):
+        """Below COMPILE_FROM arcs, a process that has not loaded numba does not."""
+        with mock.patch.object(_kernel, "_COMPILED", []):
+            assert EXPECTED_A == raw_counts(fixture_a, "sector")
+            assert [] == _kernel._COMPILED  # no attempt was made
 
 
 class TestBrokerageErrors:
