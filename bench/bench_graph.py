@@ -26,8 +26,10 @@ and the floor alternating so that outside load falls on both alike.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import gc
+import json
 import random
 import statistics
 import sys
@@ -150,8 +152,15 @@ def timed_pair(
     )
 
 
+#: Every line reported, for ``--json``.
+REPORTED: list[dict[str, Any]] = []
+
+
 def report(workload: str, ours: float, floor: float, goal: str, met: bool) -> None:
     """Print one result line."""
+    REPORTED.append(
+        {"workload": workload, "ours": ours, "floor": floor, "goal": goal, "met": met}
+    )
     ratio = ours / floor
     print(
         f"{workload:<58} ours {ours:7.3f}s  floor {floor:7.3f}s  "
@@ -220,8 +229,13 @@ def bench_projection(structure: WelfareStructure) -> bool:
     return met
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--json", action="store_true", help="end with the results as one JSON line"
+    )
+    args = parser.parse_args(argv)
     start = time.perf_counter()
     structure = build_structure()
     print(
@@ -232,6 +246,8 @@ def main() -> int:
     )
     met = bench_build(structure)
     met.append(bench_projection(structure))
+    if args.json:
+        print(json.dumps(REPORTED))
     return 0 if all(met) else 1
 
 

@@ -11,6 +11,8 @@ are described in ``bench/bench_national.py``.
   and fewer betweenness sources: a few minutes instead of about ten.
 - The generated JSON is cached in the system's temporary folder by seed, scale
   and a digest of the library's source; ``--no-cache`` regenerates it.
+- The rows marked "issue 6" run ``bench_graph.py`` and ``bench_brokerage.py``,
+  each in a fresh process, as the networks issue set them.
 - The nx-parallel row runs in-process when this Python has nx-parallel;
   otherwise with ``$OPPILASHUOLTO_PARALLEL_PYTHON`` or ``.venv-parallel/bin/python``
   (``make bench-parallel-env``), else it says it was skipped.
@@ -33,6 +35,7 @@ import sys
 import time
 
 from pathlib import Path
+from typing import Any
 
 
 BENCH = Path(__file__).resolve().parent
@@ -279,6 +282,52 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
     return rows
 
 
+def _json_tail(script: str, *args: str) -> Any:
+    """Run a benchmark script of this folder with this Python; return its last line as JSON."""
+    command = [sys.executable, str(BENCH / script), *args, "--json"]
+    out = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    if out.returncode not in (0, 1):
+        msg = f"{script} failed: {out.stderr.strip()[-300:]}"
+        raise SystemExit(msg)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def issue_six_rows() -> tuple[list[Row], str]:
+    """
+    Run the networks issue's own benchmarks, each in a fresh process.
+
+    ``bench_graph.py`` (100,000 people, 20,000 groups, 300,000 memberships) and
+    ``bench_brokerage.py`` (a 10,000-node digraph) time their own floors.
+    """
+    log("issue 6: graph build and projection (bench_graph.py)")
+    rows = []
+    for r in _json_tail("bench_graph.py"):
+        faster = r["goal"].endswith("faster")
+        rows.append(
+            row(
+                f"issue 6: {r['workload']}",
+                r["ours"],
+                r["floor"],
+                unit="s",
+                goal="<= 0.2 (5x faster)" if faster else "<= 1.5",
+                met=r["met"],
+            )
+        )
+    log("issue 6: brokerage (bench_brokerage.py)")
+    r = _json_tail("bench_brokerage.py")
+    rows.append(
+        row(
+            f"issue 6: brokerage by municipality ({r['workload']})",
+            r["ours"],
+            r["floor"],
+            unit="s",
+            goal="<= 0.05 (20x faster)",
+            met=r["ours"] * 20 <= r["floor"],
+        )
+    )
+    return rows, f"issue 6 brokerage: {r['census']}; {r['note']}"
+
+
 def memory_rows(path: Path, scale: float) -> tuple[list[Row], str]:
     """Measure memory with tracemalloc while loading at the small scale."""
     log("memory")
@@ -354,12 +403,14 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     more, memory_note = memory_rows(files[small], small)
     rows += more
+    more, six_note = issue_six_rows()
+    rows += more
     print(f"machine: {machine()}")
     print(
         f"seed {args.seed}; medians of {repeat} interleaved runs after a warm-up; "
         f"total {time.perf_counter() - started:.0f} s"
     )
-    print_table(rows, [parallel_note, memory_note])
+    print_table(rows, [parallel_note, memory_note, six_note])
     return 0
 
 
