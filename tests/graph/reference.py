@@ -2,7 +2,8 @@
 A plain multilayer builder to check the prepared one against: slow and obvious.
 
 It tests every record's period and builds every row anew, as the
-documentation of `oppilashuolto.graph.build` reads.
+documentation of `oppilashuolto.graph.build` reads. With it: what to compare,
+and the days worth building on.
 """
 
 # networkx's convention, as in src/oppilashuolto/graph: G is a graph
@@ -17,9 +18,13 @@ from typing import Any
 
 import networkx as nx
 
+from hypothesis import strategies as st
+
 from oppilashuolto.graph import LAYERS
 from oppilashuolto.graph._nodes import Nodes, pseudonymiser
+from oppilashuolto.graph._prepared import bounds
 from oppilashuolto.model import Period, WelfareStructure
+from tests.graph.structures import KEY
 
 
 _RECORDS = {
@@ -29,6 +34,32 @@ _RECORDS = {
     "service": ("organisations",),
     "participation": ("organisations", "groups", "people", "projects"),
 }
+
+
+def rows(G: nx.MultiDiGraph[str]) -> tuple[list[Any], list[Any]]:
+    """Nodes and edges with their attributes, in graph order."""
+    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
+
+
+def on(day: dt.date) -> Callable[[Period], bool]:
+    """Tell whether a period contains *day*."""
+    return lambda p: p.contains(day)
+
+
+def days_of(s: WelfareStructure) -> list[dt.date]:
+    """The first and last days of every record, and the days around them."""
+    found = {dt.date(2020, 1, 1)}
+    for name in ("organisations", "people", "groups", "memberships", "projects"):
+        for r in getattr(s, name):
+            lo, hi = bounds(r.period)
+            for d in (lo - 1, lo, hi - 1, hi):
+                if (
+                    dt.date(1900, 1, 1).toordinal()
+                    <= d
+                    <= dt.date(2100, 1, 1).toordinal()
+                ):
+                    found.add(dt.date.fromordinal(d))
+    return sorted(found)
 
 
 def reference_graph(  # noqa: PLR0915 - obvious, not short
@@ -192,3 +223,10 @@ def _seat_order(data: dict[str, Any]) -> tuple[Any, ...]:
     period = Period.from_edtf(data["period"])
     start = period.start_bound or dt.date.min
     return (start, data["role"], data.get("profession", ""), data["period"])
+
+
+#: Layer choices and ways of naming people, for the builders' property tests.
+layer_sets = st.lists(st.sampled_from(LAYERS), min_size=1, unique=True)
+modes = st.sampled_from(
+    [{"key": KEY}, {"key": "another key"}, {"include_personal": True}]
+)

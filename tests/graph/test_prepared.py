@@ -7,11 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
-from collections.abc import Callable
-from typing import Any
-
 import attrs
-import networkx as nx
 import pytest
 
 from hypothesis import HealthCheck, given, settings
@@ -26,42 +22,10 @@ from oppilashuolto.graph import (
     build_structure_graph,
 )
 from oppilashuolto.graph._prepared import bounds, day_window, period_window
-from oppilashuolto.model import Membership, Period, WelfareStructure
+from oppilashuolto.model import Membership, Period
 from oppilashuolto.testing import periods, welfare_structures
-from tests.graph.reference import reference_graph
+from tests.graph.reference import days_of, layer_sets, modes, on, reference_graph, rows
 from tests.graph.structures import KEY, ON, tiny
-
-
-def rows(G: nx.MultiDiGraph[str]) -> tuple[list[Any], list[Any]]:
-    """Nodes and edges with their attributes, in graph order."""
-    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
-
-
-def on(day: dt.date) -> Callable[[Period], bool]:
-    """Tell whether a period contains *day*."""
-    return lambda p: p.contains(day)
-
-
-def days_of(s: WelfareStructure) -> list[dt.date]:
-    """The first and last days of every record, and the days around them."""
-    found = {dt.date(2020, 1, 1)}
-    for name in ("organisations", "people", "groups", "memberships", "projects"):
-        for r in getattr(s, name):
-            lo, hi = bounds(r.period)
-            for d in (lo - 1, lo, hi - 1, hi):
-                if (
-                    dt.date(1900, 1, 1).toordinal()
-                    <= d
-                    <= dt.date(2100, 1, 1).toordinal()
-                ):
-                    found.add(dt.date.fromordinal(d))
-    return sorted(found)
-
-
-layer_sets = st.lists(st.sampled_from(LAYERS), min_size=1, unique=True)
-modes = st.sampled_from(
-    [{"key": KEY}, {"key": "another key"}, {"include_personal": True}]
-)
 
 
 class TestSameAsPlainBuild:
@@ -149,7 +113,7 @@ class TestCache:
         s = tiny()
         build_structure_graph(s, on=ON, key=KEY)
         build_structure_graph(s, on=ON, key="another key")
-        views = _prepared.prepared(s)._views
+        views = _prepared.prepared(s, day_window(ON))._views
 
         assert len(views) == 2
         assert not any(KEY in str(found) for found in views)

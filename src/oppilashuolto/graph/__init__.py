@@ -11,12 +11,14 @@ write only plain attributes, atomically.
 People get keyed pseudonyms unless ``include_personal=True``
 (`oppilashuolto.graph.pseudonym`).
 
-The first multilayer build from a structure works out every node and edge it
-could have, with attributes and sorted order, and keeps them while the
-structure lives (with the pseudonyms of the last two keys used; never a key), so
-that later builds on any day, period or layers only select. That takes memory:
-from a sixth to a half of what the structure itself takes, mostly people's
-attributes.
+The first multilayer build from a structure works out the nodes and edges of
+the records in force on its day (or period), with attributes and sorted order,
+and keeps them while the structure lives (with the pseudonyms of the last two
+keys used; never a key), so that later builds inside that window only select.
+The first build outside it works out every node and edge the structure could
+have, once, and keeps that instead, for builds on any day, period or layers.
+That takes memory: from a sixth to a half of what the structure itself takes,
+mostly people's attributes.
 Builders leave Python's cyclic garbage collector alone: a graph of hundreds of
 thousands of edges makes as many dicts, and the collections they set off cost
 what they cost any networkx graph of that size; an application that builds

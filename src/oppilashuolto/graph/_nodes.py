@@ -32,7 +32,7 @@ __all__ = ["Nodes", "add_nodes", "check_on", "first_day", "pseudonymiser"]
 if TYPE_CHECKING:
     import networkx as nx
 
-_GEO = ("municipality", "region", "county")
+_PLACES = ("municipality", "region", "county", "sector")
 N = TypeVar("N", bound=Hashable)
 
 
@@ -105,13 +105,20 @@ class Nodes:
     Args:
         structure: The structure.
         ids: Maps person ids (and ids of seats held by people) to pseudonyms.
+        contexts: What `org_context` found for the same structure before, to
+            reuse and add to.
     """
 
-    def __init__(self, structure: WelfareStructure, ids: Pseudonymiser) -> None:
+    def __init__(
+        self,
+        structure: WelfareStructure,
+        ids: Pseudonymiser,
+        contexts: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.structure = structure
         self.ids = ids
         self.organisations = {o.id: o for o in structure.organisations}
-        self._org_cache: dict[str, dict[str, str]] = {}
+        self.contexts: dict[str, dict[str, str]] = {} if contexts is None else contexts
         self._personal = personal_fields(Person)
         self._texts: dict[int, str] = {}
 
@@ -145,7 +152,7 @@ class Nodes:
         municipalities (region and county of its municipality), then from the
         nearest ancestor through ``parent_id`` that has it.
         """
-        cached = self._org_cache.get(org_id)
+        cached = self.contexts.get(org_id)
         if cached is not None:
             return cached
         chain: list[Organisation] = []
@@ -169,7 +176,7 @@ class Nodes:
         if "municipality" in found:
             for k, v in _reference_geo(found["municipality"]):
                 found.setdefault(k, v)
-        self._org_cache[org_id] = found
+        self.contexts[org_id] = found
         return found
 
     def organisation(self, org: Organisation) -> dict[str, Any]:
@@ -209,8 +216,14 @@ class Nodes:
         contexts = [
             self.org_context(o) for o in group.organiser_ids if o in self.organisations
         ]
-        if contexts:
-            for name in (*_GEO, "sector"):
+        if len(contexts) == 1:  # as usual: the organiser's own
+            (context,) = contexts
+            for name in _PLACES:
+                value = context.get(name)
+                if value is not None:
+                    data[name] = value
+        else:
+            for name in _PLACES:
                 values = {c.get(name) for c in contexts}
                 if len(values) == 1 and None not in values:
                     data[name] = values.pop()

@@ -162,14 +162,16 @@ def build_structure_graph(
     chosen = check_layers(layers)
     day = check_on(on)
     ids = pseudonymiser(include_personal=include_personal, key=key)
-    first = prepared(structure).first_day
+    window = day_window(day)
+    prep = prepared(structure, window)
+    first = prep.first_day
     if first is not None and day < first:
         msg = (
             f"on must not come before the first dated record of structure "
             f"{structure.id!r} ({first.isoformat()}) (got {day.isoformat()})"
         )
         raise ValidationError(msg)
-    G = _build(structure, day_window(day), chosen, ids)
+    G = _build(structure, prep, window, chosen, ids)
     G.graph.update(
         structure=structure.id,
         on=day.isoformat(),
@@ -200,7 +202,8 @@ def build_history_graph(
     """
     chosen = check_layers(layers)
     ids = pseudonymiser(include_personal=include_personal, key=key)
-    G = _build(structure, period_window(period), chosen, ids)
+    window = period_window(period)
+    G = _build(structure, prepared(structure, window), window, chosen, ids)
     G.graph.update(
         structure=structure.id,
         period="../.." if period is None else period.to_edtf(),
@@ -249,17 +252,17 @@ def collapse(M: nx.MultiDiGraph[str], *, directed: bool = False) -> nx.Graph[str
 
 def _build(
     structure: WelfareStructure,
+    prep: Prepared,
     window: Window,
     layers: tuple[str, ...],
     ids: Pseudonymiser,
 ) -> nx.MultiDiGraph[str]:
-    prep = prepared(structure)
     wanted = {name for layer in layers for name in _LAYER_RECORDS[layer]}
     present = prep.present(window, wanted)
     active = prep.edges_active(window, (LAYERS.index(n) for n in layers), present)
-    people = prep.people(present)
-    view = prep.view(structure, ids, people=len(people) > 0)
-    view.fill(structure, ids, people)
+    people = prep.people_in(present)
+    view = prep.view(ids, people=len(people) > 0)
+    view.fill(prep, structure, ids, people)
     node_order = view.node_order
     nodes = node_order[present[node_order]]
     attrs = view.attrs
@@ -267,11 +270,9 @@ def _build(
     if seat_professions:
         # people without professions of their own take those of their seats
         attrs = attrs.copy()
-        made = Nodes(structure, ids)
+        made = Nodes(structure, ids, prep.contexts)
         for i, found in seat_professions.items():
-            attrs[i] = made.person(
-                prep.person(structure, i), found, node=view.node_ids[i]
-            )
+            attrs[i] = made.person(prep.person(i), found, node=view.node_ids[i])
 
     edge_order = view.edge_order
     chosen = edge_order[active[edge_order]]
@@ -289,16 +290,17 @@ def _build(
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     order = nodes.tolist()
     add_nodes(G, map(view.node_ids.__getitem__, order), map(attrs.__getitem__, order))
-    # the stubs know only (u, v[, data]); MultiGraph takes (u, v, key, data) too
-    G.add_edges_from(
-        zip(  # type: ignore[arg-type]
-            map(view.u.__getitem__, edges),
-            map(view.v.__getitem__, edges),
-            keys,
-            map(prep.data.__getitem__, edges),
-            strict=True,
-        )
-    )
+    # add_edges_from looks every edge up again to give it its data: add_edge
+    # takes the data at once, which is quicker
+    add_edge = G.add_edge
+    for u, v, key, data in zip(
+        map(view.u.__getitem__, edges),
+        map(view.v.__getitem__, edges),
+        keys,
+        map(prep.data.__getitem__, edges),
+        strict=True,
+    ):
+        add_edge(u, v, key, **data)
     return G
 
 
