@@ -26,8 +26,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import (
+    Callable,
+    Hashable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from itertools import chain, count, islice
+from operator import indexOf, itemgetter, lt
 from typing import Any, Literal, TypeVar, get_args
 
 import networkx as nx
@@ -36,7 +45,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from oppilashuolto.errors import ValidationError
-from oppilashuolto.graph._nodes import Nodes, add_nodes, check_on, pseudonymiser
+from oppilashuolto.graph._nodes import Nodes, check_on, pseudonymiser
 from oppilashuolto.model import Period, Person, WelfareStructure
 
 
@@ -68,11 +77,15 @@ def _named(values: Iterable[object]) -> str:
 
 
 def _sorted(items: Iterable[N]) -> list[N]:
+    """Return the distinct items sorted (by type name and repr if they do not compare)."""
     listed: list[Any] = list(items)
     try:
-        return sorted(listed)
+        # a list already sorted without repeats, as callers often pass, is kept
+        if all(map(lt, listed, islice(listed, 1, None))):
+            return listed
+        return sorted(set(listed))
     except TypeError:
-        return sorted(listed, key=lambda n: (type(n).__name__, repr(n)))
+        return sorted(set(listed), key=lambda n: (type(n).__name__, repr(n)))
 
 
 def _check_weight(weight: object, period: Period | None) -> None:
@@ -133,51 +146,151 @@ def project_bipartite(
     if B.is_directed() or B.is_multigraph():
         msg = f"B must be an undirected simple Graph (got a {type(B).__name__})"
         raise ValidationError(msg)
-    top = _sorted(set(nodes))
-    # B's own neighbour dicts and attribute dicts, read and never changed
-    adj: dict[N, Mapping[N, Mapping[str, Any]]] = dict(B.adjacency())
+    top = _sorted(nodes)
+    run = _run(B, top)
+    neighbours, ends = _neighbours(B, top, run)
+    rows, degree, spans = _incidence(
+        B,
+        top,
+        neighbours,
+        ends=ends,
+        period_attribute=period_attribute,
+        clip=None if weight != "days" else _clip(period),
+    )
+    del neighbours  # not kept through the build, where the collector would walk it
+    cols = None
+    if weight == "days":  # which pairs the ties in each group by their nodes
+        cols = np.repeat(np.arange(len(top), dtype=np.int64), degree)
+    u, v, weights = _project(
+        rows,
+        (len(rows), len(top)),
+        weight,
+        spans,
+        keep_zero=True,
+        cols=cols,
+        degree=degree,
+    )
+    P: nx.Graph[N] = nx.Graph()
+    P.graph.update(B.graph)
+    _add_nodes(P, top, _attributes(B, top, run))
+    _add_edges(P, top, u, v, weights)
+    return P
+
+
+# B's own dicts are read and never changed: a node's neighbours (each with the
+# edge's attributes) and a node's attributes
+_Neighbours = Mapping[N, Mapping[str, Any]]
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+def _run(B: nx.Graph[N], top: list[N]) -> tuple[int, int] | None:
+    """
+    Return the bounds of the run of B's nodes that is *top*, node for node, or None.
+
+    A side added to *B* in one call, sorted, is such a run: its neighbour and
+    attribute dicts are then read off the run, without a dict of all B's
+    nodes to build and a look-up per node.
+    """
+    try:
+        start = indexOf(B, top[0])
+    except (IndexError, ValueError):
+        return None
+    stop = start + len(top)
+    # the (node, dict) pairs are read for their nodes only, and none is kept
+    if top == list(map(_first, islice(B.adjacency(), start, stop))):
+        return start, stop
+    return None
+
+
+def _neighbours(
+    B: nx.Graph[N], top: list[N], run: tuple[int, int] | None
+) -> tuple[list[_Neighbours[N]], int]:
+    """Return the neighbour dicts of *top*'s nodes and the sum of all B's degrees."""
+    if run is not None:
+        return (
+            list(map(_second, islice(B.adjacency(), *run))),
+            sum(map(len, map(_second, B.adjacency()))),
+        )
+    adj: dict[N, _Neighbours[N]] = dict(B.adjacency())
     try:
         neighbours = list(map(adj.__getitem__, top))
     except KeyError:
         missing = [n for n in top if n not in adj]
         msg = f"nodes must all be in B ({len(missing)} are not: {_named(missing)})"
         raise ValidationError(msg) from None
-    col = dict(zip(top, range(len(top)), strict=True))
-    # rows are numbered in order of first appearance, in one pass: on a large
-    # graph every look-up of a node is likely a cache miss
+    return neighbours, sum(map(len, adj.values()))
+
+
+def _attributes(
+    B: nx.Graph[N], top: list[N], run: tuple[int, int] | None
+) -> Iterator[Mapping[str, Any]]:
+    """Return the attribute dicts of *top*'s nodes, read as they are used."""
+    if run is not None and top == list(
+        map(_first, islice(iter(B.nodes(data=True)), *run))
+    ):
+        return map(_second, islice(iter(B.nodes(data=True)), *run))
+    return map(dict(iter(B.nodes(data=True))).__getitem__, top)
+
+
+def _incidence(
+    B: nx.Graph[N],
+    top: list[N],
+    neighbours: list[_Neighbours[N]],
+    *,
+    ends: int,
+    period_attribute: str,
+    clip: tuple[int, int] | None,
+) -> tuple[_IntArray, _IntArray, npt.NDArray[np.int64]]:
+    """
+    Return the other end of each tie of *top*'s nodes, their numbers of ties, and spans.
+
+    The ties come node by node in the order of *top*, each node's in *B*'s
+    order; the other ends are numbered by the position of their first tie.
+    *ends* is the sum of all B's degrees. The spans, for the days weight
+    (with *clip*), are the ties' periods in day ordinals.
+
+    Raises:
+        ValidationError: If an edge joins two nodes of the same side.
+    """
+    degree = np.fromiter(map(len, neighbours), dtype=np.int64, count=len(top))
+    ties = int(degree.sum())
+    # one pass, with no Python call per tie (the numbers skipped stay empty rows)
     row: dict[N, int] = {}
-    rows = [row.setdefault(other, len(row)) for found in neighbours for other in found]
+    rows = np.fromiter(
+        map(row.setdefault, chain.from_iterable(neighbours), count()),
+        dtype=np.int64,
+        count=ties,
+    )
     # every edge crosses once from the projected side, or B is not bipartite
-    if sum(map(len, adj.values())) != 2 * len(rows) or not row.keys().isdisjoint(col):
-        same_side = [(u, v) for u, v in B.edges() if (u in col) == (v in col)]
+    if ends != 2 * ties or not row.keys().isdisjoint(top):
+        side = set(top)
+        same_side = [(u, v) for u, v in B.edges() if (u in side) == (v in side)]
         msg = (
             f"B must be bipartite between nodes and the rest "
             f"({len(same_side)} edges join two nodes of one side: {_named(same_side)})"
         )
         raise ValidationError(msg)
-    spans: list[tuple[int, int]] = []
-    if weight == "days":
-        clip = _clip(period)
-        spans = [
-            _span(data.get(period_attribute), clip)
-            for found in neighbours
-            for data in found.values()
-        ]
-    degree = np.fromiter(map(len, neighbours), dtype=np.int64, count=len(top))
-    u, v, weights = _project(
-        np.array(rows, dtype=np.int64),
-        np.repeat(np.arange(len(top), dtype=np.int64), degree),
-        (len(row), len(top)),
-        weight,
-        np.asarray(spans, dtype=np.int64).reshape(-1, 2),
-        keep_zero=True,
-        degree=degree,
-    )
-    P: nx.Graph[N] = nx.Graph()
-    P.graph.update(B.graph)
-    add_nodes(P, top, map(dict(iter(B.nodes(data=True))).__getitem__, top))
-    _add_edges(P, top, u, v, weights)
-    return P
+    if clip is None:
+        return rows, degree, np.empty((0, 2), dtype=np.int64)
+    spans = [
+        _span(data.get(period_attribute), clip)
+        for found in neighbours
+        for data in found.values()
+    ]
+    return rows, degree, np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+
+
+def _add_nodes(
+    graph: nx.Graph[N], names: Iterable[N], attrs: Iterable[Mapping[str, Any]]
+) -> None:
+    """
+    Add nodes to a new graph in order, with their attributes shallow-copied.
+
+    The new nodes' attribute dicts are filled by `dict.update` called from
+    `map`, with no Python call per node.
+    """
+    graph.add_nodes_from(names)
+    deque(map(dict.update, map(_second, iter(graph.nodes(data=True))), attrs), maxlen=0)
 
 
 def _clip(period: Period | None) -> tuple[int, int]:
@@ -204,25 +317,29 @@ def _span(value: object, clip: tuple[int, int]) -> tuple[int, int]:
 
 def _project(
     rows: _IntArray,
-    cols: _IntArray,
     shape: tuple[int, int],
     weight: str,
     spans: npt.NDArray[np.int64],
     *,
     keep_zero: bool,
+    cols: _IntArray | None = None,
     degree: _IntArray | None = None,
-) -> tuple[_IntArray, _IntArray, list[Any]]:
+) -> tuple[_IntArray, _IntArray, npt.NDArray[Any]]:
     """
     Return the upper-triangle pairs (u < v) of the projection and their weights.
 
-    With *degree* (the number of ties of each projected node), *cols* come
-    in order and no tie is repeated, so the incidence matrix is built as it is.
+    The ties are given by *rows* (the other end of each) and *cols* (the
+    projected node of each, in any order, repeats allowed; needed for the days
+    weight), or by *degree* instead: the number of ties of each projected
+    node, the ties coming node by node and none repeated, so that the
+    incidence matrix is built as it is.
     """
     n_top = shape[1]
     if len(rows) == 0 or n_top < 2:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, []
+        return empty, empty, empty
     if weight == "days":
+        assert cols is not None  # noqa: S101 - given by the callers
         return _project_days(rows, cols, spans, n_top, keep_zero=keep_zero)
     # the incidence matrix transposed: a row per projected node, a column per group
     ones = np.ones(len(rows), dtype=np.int64)
@@ -231,16 +348,17 @@ def _project(
         np.cumsum(degree, out=indptr[1:])
         XT = sp.csr_array((ones, rows, indptr), shape=(n_top, shape[0]))
     else:
+        assert cols is not None  # noqa: S101 - given by the callers
         XT = sp.csr_array((ones, (cols, rows)), shape=(n_top, shape[0]))
         XT.sum_duplicates()
         XT.data[:] = 1  # an incidence is 0 or 1, even if a tie is repeated
     u, v, shared = _upper(XT @ XT.T, n_top)
     if weight == "count":
-        return u, v, shared.tolist()
+        return u, v, shared
     if weight == "jaccard":
         degree = np.diff(XT.indptr)
         union = degree[u] + degree[v] - shared
-        return u, v, (shared / union).tolist()
+        return u, v, shared / union
     # newman: each shared group k adds 1 / (deg(k) - 1)
     size = np.bincount(XT.indices, minlength=shape[0]).astype(np.float64)
     scale = np.divide(1.0, size - 1.0, out=np.zeros_like(size), where=size > 1)
@@ -250,17 +368,15 @@ def _project(
     ):  # pragma: no cover - same pattern by construction
         msg = "internal error: Newman weights lost a pair"
         raise AssertionError(msg)
-    return u, v, scaled.tolist()
+    return u, v, scaled
 
 
 def _upper(product: Any, n_top: int) -> tuple[_IntArray, _IntArray, npt.NDArray[Any]]:
-    """Return the pairs (u < v) of a square sparse product and their values, sorted."""
-    C = sp.csr_array(product)
-    C.sort_indices()
-    u = np.repeat(np.arange(n_top, dtype=np.int64), np.diff(C.indptr))
-    v = C.indices.astype(np.int64)
-    keep = u < v
-    return u[keep], v[keep], C.data[keep]
+    """Return the pairs (u < v) of a square CSR product and their values, sorted."""
+    product.sort_indices()
+    u = np.repeat(np.arange(n_top, dtype=np.int64), np.diff(product.indptr))
+    keep = u < product.indices
+    return u[keep], product.indices[keep].astype(np.int64), product.data[keep]
 
 
 def _project_days(
@@ -270,7 +386,7 @@ def _project_days(
     n_top: int,
     *,
     keep_zero: bool,
-) -> tuple[_IntArray, _IntArray, list[Any]]:
+) -> tuple[_IntArray, _IntArray, _IntArray]:
     # per group, every pair of ties to two different nodes adds its overlap
     order = np.lexsort((cols, rows))
     rows, cols, spans = rows[order], cols[order], spans[order]
@@ -294,7 +410,7 @@ def _project_days(
         pair_d.append(np.maximum(days, 0))
     if not pair_u:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, []
+        return empty, empty, empty
     pu, pv, pd = np.concatenate(pair_u), np.concatenate(pair_v), np.concatenate(pair_d)
     # sum per pair; the keys sort by (u, v), as the other weights' edges do
     keys = pu * n_top + pv
@@ -304,7 +420,7 @@ def _project_days(
     if not keep_zero:
         nonzero = totals > 0
         u, v, totals = u[nonzero], v[nonzero], totals[nonzero]
-    return u, v, totals.tolist()
+    return u, v, totals
 
 
 def _when(
@@ -388,16 +504,19 @@ def _add_edges(
     names: Sequence[N],
     u: _IntArray,
     v: _IntArray,
-    weights: list[Any],
+    weights: npt.NDArray[Any],
 ) -> None:
-    at = names.__getitem__
-    # one attribute dict per weight (networkx copies it into each edge)
-    shared = {w: {"weight": w} for w in set(weights)}
+    """Add the edges (names[u], names[v]) in order, with attribute ``weight``."""
+    # numpy picks the ends without a Python call per edge; one attribute dict
+    # per weight (networkx copies it into each edge)
+    ends = np.fromiter(names, dtype=object, count=len(names))
+    values = weights.tolist()
+    shared = {w: {"weight": w} for w in set(values)}
     graph.add_edges_from(
         zip(
-            map(at, u.tolist()),
-            map(at, v.tolist()),
-            map(shared.__getitem__, weights),
+            ends[u].tolist(),
+            ends[v].tolist(),
+            map(shared.__getitem__, values),
             strict=True,
         )
     )
@@ -495,11 +614,11 @@ def build_cooperation_graph(
     cols = [col[c] for _, c, _ in pairs]
     u, v, weights = _project(
         np.asarray(rows, dtype=np.int64),
-        np.asarray(cols, dtype=np.int64),
         (len(row), len(names)),
         weight,
         np.asarray([s for _, _, s in pairs], dtype=np.int64).reshape(-1, 2),
         keep_zero=False,
+        cols=np.asarray(cols, dtype=np.int64),
     )
     G: nx.Graph[str] = nx.Graph()
     G.graph.update(
@@ -512,6 +631,6 @@ def build_cooperation_graph(
         G.graph["on"] = on.isoformat()
     if period is not None:
         G.graph["period"] = period.to_edtf()
-    add_nodes(G, names, map(attrs.__getitem__, names))
+    _add_nodes(G, names, map(attrs.__getitem__, names))
     _add_edges(G, names, u, v, weights)
     return G
