@@ -219,6 +219,18 @@ class TestBrokerageFixture:
         expected = {"K1": 1, "K2": 0, "K3": 0, "S1": 1, "S2": 0, "T1": 1, "T2": 0}
         assert expected == brokerage(fixture_a, "sector").counts("gatekeeper")
 
+    def test_rows_are_the_columns_node_by_node(self, fixture_a):
+        """rows pair each node with its group, counts and null moments, made once."""
+        result = brokerage(fixture_a, "sector")
+        rows = result.rows
+        assert rows is result.rows
+        assert [r.node for r in rows] == list(result.nodes)
+        assert [r.group for r in rows] == list(result.groups)
+        assert [r.raw for r in rows] == list(result.raw)
+        assert [r.expected for r in rows] == list(result.expected)
+        assert [r.sd for r in rows] == list(result.sd)
+        assert result == brokerage(fixture_a, "sector")
+
     def test_counts_refuses_unknown_column(self, fixture_a):
         """counts() names the valid columns when given another."""
         with pytest.raises(

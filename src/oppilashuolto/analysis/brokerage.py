@@ -26,9 +26,11 @@ triples, and the counts are the same.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from collections.abc import Hashable, Iterable
+from operator import itemgetter
 from typing import Literal
 
 import attrs
@@ -143,6 +145,9 @@ class BrokerageResult:
     """
     A Gould–Fernandez brokerage census, with the parameters that produced it.
 
+    The scores are held column-wise, in plain tuples, one entry per node;
+    `rows` gives them node by node.
+
     Attributes:
         attribute: The node attribute that partitions the nodes.
         mode: ``"directed"`` or ``"undirected"``; see `brokerage`.
@@ -151,8 +156,14 @@ class BrokerageResult:
         n_ties: Arcs (directed mode) or edges (undirected mode) between
             distinct nodes.
         density: *n_ties* over the possible ties.
-        rows: One row per node, sorted by node.
         totals: Network totals.
+        nodes: The nodes, sorted.
+        groups: Each node's value of the partition attribute.
+        raw: Each node's open two-paths brokered, per column.
+        expected: Each node's expected counts under the density null
+            (directed mode only, else `None` for every node).
+        sd: Each node's standard deviations under that null (directed mode
+            only).
     """
 
     attribute: str
@@ -161,8 +172,22 @@ class BrokerageResult:
     n_nodes: int
     n_ties: int
     density: float
-    rows: tuple[BrokerageRow, ...]
     totals: BrokerageTotals
+    nodes: tuple[Hashable, ...]
+    groups: tuple[Hashable, ...]
+    raw: tuple[tuple[int, ...], ...]
+    expected: tuple[_Floats | None, ...]
+    sd: tuple[_Floats | None, ...]
+
+    @functools.cached_property
+    def rows(self) -> tuple[BrokerageRow, ...]:
+        """One row per node, sorted by node (made on first use)."""
+        return tuple(
+            BrokerageRow(node=node, group=group, raw=r, expected=e, sd=s)
+            for node, group, r, e, s in zip(
+                self.nodes, self.groups, self.raw, self.expected, self.sd, strict=True
+            )
+        )
 
     def counts(self, column: str) -> dict[Hashable, int]:
         """
@@ -177,8 +202,13 @@ class BrokerageResult:
         if column not in self.columns:
             msg = f"Unknown column {column!r}; expected one of: {', '.join(sorted(self.columns))}"
             raise ValidationError(msg)
-        i = self.columns.index(column)
-        return {row.node: row.raw[i] for row in self.rows}
+        return dict(
+            zip(
+                self.nodes,
+                map(itemgetter(self.columns.index(column)), self.raw),
+                strict=True,
+            )
+        )
 
 
 def brokerage(
@@ -272,17 +302,11 @@ def brokerage(
         roles = DIRECTED_ROLES
 
     raw = np.column_stack([counts, counts.sum(axis=1)])
-    rows = tuple(
-        BrokerageRow(node=node, group=group, raw=r, expected=e, sd=s)
-        for node, group, r, e, s in zip(
-            nodes, labels, *_scores(raw, null_rows, codes), strict=True
-        )
-    )
+    raws, expected, sd = _scores(raw, null_rows, codes)
     one = np.zeros(1, dtype=np.int64)
     ((r, e, s),) = zip(
         *_scores(raw.sum(axis=0, keepdims=True), null_totals, one), strict=True
     )
-    totals = BrokerageTotals(raw=r, expected=e, sd=s)
     return BrokerageResult(
         attribute=attribute,
         mode=mode,
@@ -290,8 +314,12 @@ def brokerage(
         n_nodes=n,
         n_ties=n_ties,
         density=density,
-        rows=rows,
-        totals=totals,
+        totals=BrokerageTotals(raw=r, expected=e, sd=s),
+        nodes=tuple(nodes),
+        groups=tuple(labels),
+        raw=tuple(raws),
+        expected=tuple(expected),
+        sd=tuple(sd),
     )
 
 
