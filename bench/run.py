@@ -8,7 +8,7 @@ load is warmed up by the smaller one, which runs the same code); the floors
 are described in ``bench/bench_national.py``.
 
 - ``--quick`` uses scales 0.1 and 1 (still ten apart), a smaller feed sample
-  and fewer betweenness sources: a few minutes instead of about ten.
+  and fewer betweenness sources: about three minutes instead of about eleven.
 - The generated JSON is cached in the system's temporary folder by seed, scale
   and a digest of the library's source; ``--no-cache`` regenerates it.
 - The rows marked "issue 6" run ``bench_graph.py`` and ``bench_brokerage.py``,
