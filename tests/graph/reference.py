@@ -202,6 +202,7 @@ def reference_graph(  # noqa: PLR0915 - obvious, not short
     rows += [(p.id, nodes.project(p)) for p in structure.projects if p.id in projects]
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     G.add_nodes_from(sorted(rows, key=lambda row: row[0]))
+    # the stubs know only (u, v[, data]); a MultiGraph takes (u, v, key, data) too
     G.add_edges_from(sorted(edges, key=lambda e: e[:3]))  # type: ignore[arg-type]
     return G
 

@@ -276,12 +276,12 @@ def brokerage(
     position = {node: i for i, node in enumerate(groups)}
     n = len(position)
     starts, heads = compressed_arcs(G, position, symmetric=mode == "undirected")
-    counts = directed_census(starts, heads, group_codes(list(groups.values())))
+    codes = group_codes(list(groups.values()))
+    counts = directed_census(starts, heads, codes)
     nodes = sorted_nodes(G)
     order = np.fromiter(map(position.__getitem__, nodes), dtype=np.int64, count=n)
     labels = [groups[node] for node in nodes]
-    codes = group_codes(labels)
-    counts = counts[order]
+    codes, counts = codes[order], counts[order]
     null_rows: tuple[FloatArray, FloatArray] | None = None
     null_totals: tuple[FloatArray, FloatArray] | None = None
     if mode == "undirected":

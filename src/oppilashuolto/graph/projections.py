@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import (
     Callable,
     Hashable,
@@ -45,7 +45,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from oppilashuolto.errors import ValidationError
-from oppilashuolto.graph._nodes import Nodes, check_on, pseudonymiser
+from oppilashuolto.graph._nodes import Nodes, add_nodes, check_on, pseudonymiser
 from oppilashuolto.model import Period, Person, WelfareStructure
 
 
@@ -172,7 +172,7 @@ def project_bipartite(
     )
     P: nx.Graph[N] = nx.Graph()
     P.graph.update(B.graph)
-    _add_nodes(P, top, _attributes(B, top, run))
+    add_nodes(P, top, _attributes(B, top, run))
     _add_edges(P, top, u, v, weights)
     return P
 
@@ -278,19 +278,6 @@ def _incidence(
         for data in found.values()
     ]
     return rows, degree, np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-
-
-def _add_nodes(
-    graph: nx.Graph[N], names: Iterable[N], attrs: Iterable[Mapping[str, Any]]
-) -> None:
-    """
-    Add nodes to a new graph in order, with their attributes shallow-copied.
-
-    The new nodes' attribute dicts are filled by `dict.update` called from
-    `map`, with no Python call per node.
-    """
-    graph.add_nodes_from(names)
-    deque(map(dict.update, map(_second, iter(graph.nodes(data=True))), attrs), maxlen=0)
 
 
 def _clip(period: Period | None) -> tuple[int, int]:
@@ -631,6 +618,6 @@ def build_cooperation_graph(
         G.graph["on"] = on.isoformat()
     if period is not None:
         G.graph["period"] = period.to_edtf()
-    _add_nodes(G, names, map(attrs.__getitem__, names))
+    add_nodes(G, names, map(attrs.__getitem__, names))
     _add_edges(G, names, u, v, weights)
     return G
