@@ -158,6 +158,34 @@ class TestReadingPaths:
                 assert B.nodes[n] is not P.nodes[n]
                 assert all(P.nodes[n][k] is v for k, v in B.nodes[n].items())
 
+    @given(laid_out_graphs(), st.sampled_from(WEIGHTS))
+    def test_edges_as_networkx_adds_them(self, drawn, kwargs):
+        """
+        The neighbour dicts filled directly are what `add_edges_from` makes.
+
+        The same neighbour order, one attribute dict per edge shared by both
+        ends, and a graph that networkx goes on changing as its own.
+        """
+        B, _, passed = drawn
+        P = project_bipartite(B, passed, **kwargs)
+        N: nx.Graph[str] = nx.Graph()
+        N.add_nodes_from(P.nodes(data=True))
+        N.add_edges_from(sorted(P.edges(data=True)))
+
+        assert everything(P) == everything(N)
+        assert P.number_of_edges() == N.number_of_edges()
+        for u, v in P.edges():
+            assert P[u][v] is P[v][u]
+        if P.number_of_edges():
+            u, v = next(iter(P.edges()))
+            P[u][v]["weight"] = -1
+            assert P[v][u]["weight"] == -1
+            P.remove_edge(v, u)
+            assert not P.has_edge(u, v)
+            assert u not in P[v]
+        P.add_edge("new", "t00")
+        assert P.degree("new") == 1
+
     @given(laid_out_graphs())
     def test_run_found(self, drawn):
         """A projected side added in one call, sorted, is read off its run."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import (
     Callable,
     Hashable,
@@ -35,7 +35,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from itertools import chain, count, islice
+from itertools import chain, count, islice, repeat
 from operator import indexOf, itemgetter, lt
 from typing import Any, Literal, TypeVar, get_args
 
@@ -493,19 +493,38 @@ def _add_edges(
     v: _IntArray,
     weights: npt.NDArray[Any],
 ) -> None:
-    """Add the edges (names[u], names[v]) in order, with attribute ``weight``."""
-    # numpy picks the ends without a Python call per edge; one attribute dict
-    # per weight (networkx copies it into each edge)
+    """
+    Add the edges (names[u], names[v]), with attribute ``weight``, to a graph of *names*.
+
+    The graph holds *names* as its nodes, in that order, and no edge; the
+    pairs are u < v, sorted, none repeated. Each node's neighbour dict is
+    filled in one `dict.update`, in the order `add_edges_from` of the sorted
+    pairs gives (the smaller neighbours, then the larger, each ascending),
+    with one attribute dict per edge shared by both ends, as networkx keeps
+    an undirected edge. The neighbour dicts are the ones
+    `networkx.Graph.adjacency` yields, which networkx's own readers share.
+    """
+    if len(graph) != len(names) or graph.number_of_edges():  # pragma: no cover
+        msg = "internal error: the graph must hold names as its nodes and no edge"
+        raise AssertionError(msg)
+    m = len(u)
+    # each node's entries: the pairs it ends (u ascending), then those it starts
+    # (v ascending); a stable sort on the node keeps both runs in order
+    node = np.concatenate((v, u))
+    order = np.argsort(node, kind="stable")
+    other = np.concatenate((u, v))[order]
     ends = np.fromiter(names, dtype=object, count=len(names))
-    values = weights.tolist()
-    shared = {w: {"weight": w} for w in set(values)}
-    graph.add_edges_from(
-        zip(
-            ends[u].tolist(),
-            ends[v].tolist(),
-            map(shared.__getitem__, values),
-            strict=True,
-        )
+    data = [{"weight": w} for w in weights.tolist()]
+    shared = itemgetter(*(order % m).tolist())(data) if m > 1 else data * 2
+    entries = zip(ends[other].tolist(), shared, strict=True)
+    counts = np.bincount(node, minlength=len(names)).tolist()
+    deque(
+        map(
+            dict.update,
+            map(_second, graph.adjacency()),
+            map(islice, repeat(entries), counts),
+        ),
+        maxlen=0,
     )
 
 
