@@ -36,9 +36,13 @@ _RECORDS = {
 }
 
 
-def rows(G: nx.MultiDiGraph[str]) -> tuple[list[Any], list[Any]]:
-    """Nodes and edges with their attributes, in graph order."""
-    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
+def rows(G: nx.MultiDiGraph[str]) -> tuple[list[Any], list[Any], list[Any]]:
+    """Nodes and edges with their attributes, and each node's neighbours, in graph order."""
+    return (
+        list(G.nodes(data=True)),
+        list(G.edges(keys=True, data=True)),
+        [(n, list(G.succ[n]), list(G.pred[n])) for n in G],
+    )
 
 
 def on(day: dt.date) -> Callable[[Period], bool]:

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 
 from oppilashuolto.errors import ValidationError
+from oppilashuolto.examples import load, names
 from oppilashuolto.graph import (
     LAYERS,
     Pseudonymiser,
@@ -21,6 +22,7 @@ from oppilashuolto.graph import (
     check_layers,
 )
 from oppilashuolto.model import Period
+from tests.graph.reference import rows
 from tests.graph.structures import KEY, LATER, ON, tiny
 
 
@@ -224,6 +226,39 @@ class TestBuildStructureGraph:
             (f"membership:{ANNA}@ohr#1", "chair"),
             (f"membership:{ANNA}@ohr#2", "secretary"),
         } == {(k, d["role"]) for _, _, k, d in G.edges(ANNA, keys=True, data=True)}
+
+    @pytest.mark.parametrize("name", names())
+    def test_edges_as_networkx_adds_them(self, name):
+        """
+        The graph is the one `add_edge` makes of its edges, one by one.
+
+        The same successors and predecessors in the same order, one key dict
+        per linked pair shared by both ends, edge data of its own (a second
+        build is not changed through the first), and networkx goes on
+        changing it as its own.
+        """
+        s = load(name)
+        G = build_structure_graph(s, on=ON, key=KEY)
+        N: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        N.add_nodes_from(G.nodes(data=True))
+        for u, v, k, d in G.edges(keys=True, data=True):
+            N.add_edge(u, v, k, **d)
+
+        assert rows(G) == rows(N)
+        succ = dict(G.adjacency())
+        pred = dict(nx.reverse_view(G).adjacency())
+        for u, v in G.edges():
+            assert succ[u][v] is pred[v][u]
+        if G.number_of_edges():
+            u, v, k = next(iter(G.edges(keys=True)))
+            G.edges[u, v, k]["layer"] = "changed"
+            again = build_structure_graph(s, on=ON, key=KEY)
+            assert again.edges[u, v, k]["layer"] != "changed"
+            G.remove_edge(u, v, k)
+            assert not G.has_edge(u, v, k)
+            assert G.number_of_edges() == N.number_of_edges() - 1
+        G.add_edge("new", "other")
+        assert list(G.pred["other"]) == ["new"]
 
     def test_input_unchanged(self):
         """Building never changes the structure."""

