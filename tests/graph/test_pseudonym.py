@@ -7,6 +7,9 @@ import hmac
 
 import pytest
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from oppilashuolto.errors import ValidationError
 from oppilashuolto.graph import (
     KEY_ENV,
@@ -26,6 +29,29 @@ class TestPseudonymiser:
         )
 
         assert expected == Pseudonymiser.from_key("k").person("anna")
+
+    @given(
+        st.binary(min_size=1, max_size=200) | st.text(min_size=1, max_size=100),
+        st.text(max_size=50),
+    )
+    def test_any_key_and_id_as_the_hmac_module(self, key, person_id):
+        """Keys shorter, as long as and longer than SHA-256's block: hmac's digits."""
+        raw = key.encode() if isinstance(key, str) else key
+        message = b"person\x00" + person_id.encode()
+        expected = "p-" + hmac.new(raw, message, hashlib.sha256).hexdigest()[:20]
+
+        assert expected == Pseudonymiser.from_key(key).person(person_id)
+        assert "r-" + hmac.new(
+            raw, b"record\x00" + person_id.encode(), hashlib.sha256
+        ).hexdigest()[:20] == Pseudonymiser.from_key(key).record(person_id)
+
+    @pytest.mark.parametrize("size", [63, 64, 65, 128])
+    def test_keys_around_the_block_size(self, size):
+        """The block size edges, where a key is padded or hashed first."""
+        key = bytes(range(1, size + 1))
+        expected = hmac.new(key, b"person\x00x", hashlib.sha256).hexdigest()[:20]
+
+        assert "p-" + expected == Pseudonymiser.from_key(key).person("x")
 
     def test_same_key_same_pseudonyms(self):
         """The same key gives the same pseudonyms in two separate exports."""
