@@ -278,16 +278,23 @@ class TestBrokerageOracle:
         assert expected == result.totals.raw
 
 
-Way = Literal["sparse", "python", "compiled"]
-WAYS: tuple[Way, ...] = ("sparse", "python", "compiled")
+Way = Literal["one product", "split products", "python", "compiled"]
+WAYS: tuple[Way, ...] = ("one product", "split products", "python", "compiled")
 
 
 @contextmanager
 def census_by(way: Way) -> Iterator[None]:
-    """Count every graph one way: sparse products, or the loop of `_kernel`
-    as plain Python or compiled by numba."""
-    if way == "sparse":
-        with mock.patch.object(_census, "COMPILE_FROM", math.inf):
+    """Count every graph one way: one sparse product or four, or the loop of
+    `_kernel` as plain Python or compiled by numba."""
+    if way in {"one product", "split products"}:
+        # not only above COMPILE_FROM: once loaded, the compiled loop counts
+        # graphs of any size
+        with (
+            mock.patch.object(_census, "compiled_open_paths", return_value=None),
+            mock.patch.object(
+                _census, "SPLIT_FROM", math.inf if way == "one product" else 0
+            ),
+        ):
             yield
         return
     if way == "compiled":
@@ -360,7 +367,8 @@ class TestCensusWays:
 
     @pytest.mark.parametrize("mode", ["directed", "undirected"])
     def test_large_graph_goes_compiled_with_the_same_counts(self, mode):
-        """Above COMPILE_FROM arcs the compiled loop runs, and agrees with the products."""
+        """Above COMPILE_FROM arcs the compiled loop runs, and agrees with both
+        sparse censuses."""
         pytest.importorskip("numba")
         graph = large_digraph(seed=7)
         assert graph.number_of_edges() >= _census.COMPILE_FROM
@@ -370,9 +378,9 @@ class TestCensusWays:
         with mock.patch.object(_census, "compiled_open_paths", return_value=spy):
             compiled = brokerage(graph, "g", mode=mode)
         assert spy.call_count == 1
-        with census_by("sparse"):
-            sparse = brokerage(graph, "g", mode=mode)
-        assert sparse == compiled
+        for way in ("one product", "split products"):
+            with census_by(way):
+                assert compiled == brokerage(graph, "g", mode=mode)
         assert sum(compiled.totals.raw) > 0
 
     @pytest.mark.parametrize("mode", ["directed", "undirected"])
@@ -392,6 +400,47 @@ class TestCensusWays:
         by_int = {row.node: row.raw for row in brokerage(as_ints, "g", mode=mode).rows}
         by_text = {row.node: row.raw for row in brokerage(as_text, "g", mode=mode).rows}
         assert by_text == {f"n{i}": by_int[labels[i]] for i in graph}
+
+    @pytest.mark.parametrize("way", WAYS)
+    @pytest.mark.parametrize("hub_in", [15, 16, 17])
+    def test_hub_at_a_power_of_two_matches_oracle(self, way, hub_in):
+        """A broker whose outside in-neighbours number 2**4 or one either side,
+        all closing one path, counts as the brute force does: the sparse
+        product's digits hold that many without a carry."""
+        rng = np.random.default_rng(hub_in)
+        n = 40
+        graph: nx.DiGraph[int] = nx.DiGraph()
+        graph.add_nodes_from(
+            (i, {"g": 1 if 1 <= i <= 20 else 2 * (i >= 30)}) for i in range(n)
+        )
+        graph.add_edges_from(
+            (int(u), int(v))
+            for u, v in rng.integers(0, n, size=(150, 2))
+            if v not in (u, 0)
+        )
+        # the hub 0 hears from hub_in nodes of group 1, which all reach node 1
+        graph.add_edges_from((u, 0) for u in range(2, 2 + hub_in))
+        graph.add_edges_from((u, 1) for u in range(2, 2 + hub_in))
+        graph.add_edges_from((0, v) for v in range(1, n, 2))
+        with census_by(way):
+            assert directed_oracle_of(graph) == raw_counts(graph)
+
+    @given(graph=partitioned_graphs(directed=True), data=st.data())
+    @pytest.mark.parametrize("symmetric", [False, True])
+    def test_arcs_in_any_numbering(self, symmetric, graph, data):
+        """Nodes numbered in another order than G's give the same arcs, in rows."""
+        order = data.draw(st.permutations(list(graph)))
+        position = {node: i for i, node in enumerate(order)}
+        starts, heads = _census.compressed_arcs(graph, position, symmetric=symmetric)
+        arcs = [
+            (tail, int(head))
+            for tail in range(len(order))
+            for head in heads[starts[tail] : starts[tail + 1]]
+        ]
+        expected = {(position[u], position[v]) for u, v in graph.edges() if u != v}
+        if symmetric:
+            expected |= {(v, u) for u, v in expected}
+        assert sorted(expected) == sorted(arcs)
 
     def test_compiled_without_numba_says_what_to_install(self):
         """Asking for the compiled census without numba names the extra."""
@@ -413,6 +462,22 @@ class TestCensusWays:
         ):
             assert EXPECTED_A == raw_counts(fixture_a, "sector")
             assert [None] == _kernel._COMPILED  # the attempt was made
+
+    @pytest.mark.parametrize(
+        ("split_from", "used"),
+        [(9, "one_product_census"), (8, "split_product_census")],
+    )
+    def test_products_split_from_split_from_arcs(self, fixture_a, split_from, used):
+        """Without the compiled loop, SPLIT_FROM arcs (fixture A has 8) and more
+        are counted by four products, fewer by one."""
+        spy = mock.Mock(wraps=getattr(_census, used))
+        with (
+            mock.patch.object(_census, "compiled_open_paths", return_value=None),
+            mock.patch.object(_census, "SPLIT_FROM", split_from),
+            mock.patch.object(_census, used, spy),
+        ):
+            assert EXPECTED_A == raw_counts(fixture_a, "sector")
+        assert spy.call_count == 1
 
     def test_small_graphs_do_not_load_numba(self, fixture_a):
         """Below COMPILE_FROM arcs, a process that has not loaded numba does not."""

@@ -28,6 +28,7 @@ __all__ = [
     "call_nx",
     "named",
     "node_partition",
+    "partition_error",
     "require_known_nodes",
     "require_nodes",
     "require_simple",
@@ -115,34 +116,50 @@ def node_partition(G: nx.Graph[N], attribute: str) -> dict[N, Hashable]:
     Return the value of node attribute *attribute* for every node of *G*.
 
     A node without the attribute, or with the value `None`, is an error that
-    names the attribute and up to `MAX_NAMED` of those nodes.
+    names the attribute and up to `MAX_NAMED` of those nodes; so is an
+    unhashable value (see `partition_error`).
     """
     values: dict[N, Hashable] = {}
-    missing: list[N] = []
-    unhashable: list[N] = []
     for node, value in cast("Iterable[tuple[N, Hashable]]", G.nodes(data=attribute)):
         if value is None:
-            missing.append(node)
-            continue
+            raise partition_error(G, attribute)
         try:
             hash(value)
         except TypeError:
-            unhashable.append(node)
-        else:
-            values[node] = value
+            raise partition_error(G, attribute) from None
+        values[node] = value
+    return values
+
+
+def partition_error(G: nx.Graph[Any], attribute: str) -> ValidationError:
+    """
+    Return the error for a partition by *attribute* that some node of *G* fails.
+
+    The error names the nodes without the attribute (or with `None`), or if
+    there are none, the nodes whose value is unhashable.
+    """
+    pairs = list(G.nodes(data=attribute))
+    missing = [node for node, value in pairs if value is None]
     if missing:
         msg = (
             f"node attribute {attribute!r} must be set on every node "
             f"(missing on {len(missing)} of {len(G)}: {named(missing)})"
         )
-        raise ValidationError(msg)
-    if unhashable:
-        msg = (
-            f"node attribute {attribute!r} must be hashable, such as a str "
-            f"(unhashable on {len(unhashable)} nodes: {named(unhashable)})"
-        )
-        raise ValidationError(msg)
-    return values
+        return ValidationError(msg)
+    unhashable = [node for node, value in pairs if not _hashable(value)]
+    msg = (
+        f"node attribute {attribute!r} must be hashable, such as a str "
+        f"(unhashable on {len(unhashable)} nodes: {named(unhashable)})"
+    )
+    return ValidationError(msg)
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def adjacencies(

@@ -25,78 +25,81 @@ OpenPaths = Callable[[_IntArray, _Int32Array, _Int32Array], _IntArray]
 
 def open_paths(starts: _IntArray, heads: _Int32Array, codes: _Int32Array) -> _IntArray:
     """
-    Count open two-paths ``a → v → b`` per broker *v* and role, in one pass.
+    Count open two-paths ``a → v → b`` per role (rows) and broker *v* (columns).
 
     The arcs are given in compressed rows: the heads of the arcs out of node
     *u* are ``heads[starts[u]:starts[u + 1]]`` (distinct, no self-loops).
-    *codes* numbers each node's group. Columns are the roles of
+    *codes* numbers each node's group. Rows are the roles of
     `DIRECTED_ROLES`.
 
     Every two-path is visited once, from its first node *a*, whose heads
     (and *a* itself) are marked: a path is open unless its end is marked,
     that is closed by ``a → b`` or back at *a*. The loop counts all pairs of
     an in- and an out-neighbour of each broker by the degrees (and, for an
-    outside in-neighbour, the out-neighbours in its group), and tells apart
-    only the few paths that are not open.
+    outside in-neighbour, the out-neighbours in its group), and takes away
+    the closed paths. One scan of the broker's out-arcs per arc ``a → v``
+    counts the marked ends by group, without a branch per end: reciprocated
+    arcs mark an end of nearly every arc, so a second scan for the closed
+    paths alone would double the work. The scan after an internal arc
+    ``a → v`` keeps two counts, the one after an external arc four.
     """
     n = len(starts) - 1
-    shut = np.zeros((n, 5), dtype=np.int64)
-    # arcs into and out of each node: internal in, internal out, external in, out
-    degrees = np.zeros((n, 4), dtype=np.int64)
-    # pairs of an outside in-neighbour and an out-neighbour of its group
-    itinerant = np.zeros(n, dtype=np.int64)
-    mark = np.zeros(n, dtype=np.int32)
+    # per node: internal arcs in and out, external arcs in and out; closed
+    # paths per role; pairs of an outside in-neighbour and an out-neighbour
+    # of its group
+    tally = np.zeros((n, 10), dtype=np.int64)
+    # twice each node's group code, plus 1 while it is marked
+    tag = 2 * codes
     for a in range(n):
         first, last = starts[a], starts[a + 1]
         for q in range(first, last):
-            mark[heads[q]] = 1
-        mark[a] = 1
+            tag[heads[q]] += 1
+        tag[a] += 1
         group_a = codes[a]
         for q in range(first, last):
             v = heads[q]
             group_v = codes[v]
-            marked = 0
+            # marked ends, and those in a's group; for an outside a, also the
+            # marked ends in v's group and all ends in a's group
+            marked = marked_a = 0
             if group_v == group_a:
-                degrees[v, 0] += 1
-                degrees[a, 1] += 1
                 for r in range(starts[v], starts[v + 1]):
-                    marked += mark[heads[r]]
+                    end = tag[heads[r]]
+                    mark = end & 1
+                    marked += mark
+                    marked_a += mark & ((end >> 1) == group_a)
+                tally[v, 0] += 1
+                tally[a, 1] += 1
+                tally[v, 4] += marked_a
+                tally[v, 6] += marked - marked_a
             else:
-                degrees[v, 2] += 1
-                degrees[a, 3] += 1
-                alike = 0
+                marked_v = alike = 0
                 for r in range(starts[v], starts[v + 1]):
-                    b = heads[r]
-                    marked += mark[b]
-                    alike += codes[b] == group_a
-                itinerant[v] += alike
-            if marked == 0:
-                continue
-            for r in range(starts[v], starts[v + 1]):
-                b = heads[r]
-                if mark[b] == 0:
-                    continue
-                group_b = codes[b]
-                if group_a == group_v:
-                    shut[v, 0 if group_b == group_v else 2] += 1
-                elif group_b == group_v:
-                    shut[v, 3] += 1
-                elif group_a == group_b:
-                    shut[v, 1] += 1
-                else:
-                    shut[v, 4] += 1
+                    end = tag[heads[r]]
+                    mark, group_b = end & 1, end >> 1
+                    marked += mark
+                    alike += group_b == group_a
+                    marked_a += mark & (group_b == group_a)
+                    marked_v += mark & (group_b == group_v)
+                tally[v, 2] += 1
+                tally[a, 3] += 1
+                tally[v, 5] += marked_a
+                tally[v, 7] += marked_v
+                tally[v, 8] += marked - marked_a - marked_v
+                tally[v, 9] += alike
         for q in range(first, last):
-            mark[heads[q]] = 0
-        mark[a] = 0
-    counts = np.empty((n, 5), dtype=np.int64)
+            tag[heads[q]] -= 1
+        tag[a] -= 1
+    counts = np.empty((5, n), dtype=np.int64)
     for v in range(n):
-        in_inner, out_inner = degrees[v, 0], degrees[v, 1]
-        in_outer, out_outer = degrees[v, 2], degrees[v, 3]
-        counts[v, 0] = in_inner * out_inner - shut[v, 0]
-        counts[v, 1] = itinerant[v] - shut[v, 1]
-        counts[v, 2] = in_inner * out_outer - shut[v, 2]
-        counts[v, 3] = in_outer * out_inner - shut[v, 3]
-        counts[v, 4] = in_outer * out_outer - itinerant[v] - shut[v, 4]
+        in_inner, out_inner = tally[v, 0], tally[v, 1]
+        in_outer, out_outer = tally[v, 2], tally[v, 3]
+        itinerant = tally[v, 9]
+        counts[0, v] = in_inner * out_inner - tally[v, 4]
+        counts[1, v] = itinerant - tally[v, 5]
+        counts[2, v] = in_inner * out_outer - tally[v, 6]
+        counts[3, v] = in_outer * out_inner - tally[v, 7]
+        counts[4, v] = in_outer * out_outer - itinerant - tally[v, 8]
     return counts
 
 

@@ -42,14 +42,13 @@ from oppilashuolto.analysis._census import (
     IntArray,
     compressed_arcs,
     directed_census,
-    group_codes,
     network_moments,
+    node_groups,
     node_moments,
 )
 from oppilashuolto.analysis._common import (
     N,
     call_nx,
-    node_partition,
     require_known_nodes,
     require_nodes,
     require_simple,
@@ -271,42 +270,39 @@ def brokerage(
         msg = f"mode must be 'directed' or 'undirected' (got {mode!r})"
         raise ValidationError(msg)
     require_nodes(G, 2, "brokerage")
-    groups = node_partition(G, attribute)
     # count in G's order, which the arcs come in; report in sorted order
-    position = {node: i for i, node in enumerate(groups)}
-    n = len(position)
+    counted = list(G)
+    labels, codes = node_groups(G, attribute)
+    n = len(counted)
+    position = dict(zip(counted, range(n), strict=True))
     starts, heads = compressed_arcs(G, position, symmetric=mode == "undirected")
-    codes = group_codes(list(groups.values()))
     counts = directed_census(starts, heads, codes)
-    nodes = sorted_nodes(G)
-    order = np.fromiter(map(position.__getitem__, nodes), dtype=np.int64, count=n)
-    labels = [groups[node] for node in nodes]
-    codes, counts = codes[order], counts[order]
-    null_rows: tuple[FloatArray, FloatArray] | None = None
-    null_totals: tuple[FloatArray, FloatArray] | None = None
+    nodes = sorted_nodes(counted)
+    if nodes != counted:
+        order = np.fromiter(map(position.__getitem__, nodes), dtype=np.int64, count=n)
+        codes, counts = codes[order], counts[:, order]
+        labels = list(map(labels.__getitem__, order.tolist()))
     if mode == "undirected":
         # each unordered path was counted in both directions; representative
         # (a with v) and gatekeeper (b with v) are then the same paths
-        counts = counts[:, [0, 1, 2, 4]] // np.array([2, 2, 1, 2])
+        counts = counts[[0, 1, 2, 4]] // np.array([[2], [2], [1], [2]])
         n_ties = len(heads) // 2
         density = n_ties / (n * (n - 1) / 2)
         roles: tuple[str, ...] = UNDIRECTED_ROLES
+        expected: tuple[_Floats | None, ...] = (None,) * n
+        sd = expected
+        null_totals: tuple[_Floats | None, _Floats | None] = (None, None)
     else:
         n_ties = len(heads)
         density = n_ties / (n * (n - 1))
         sizes = np.bincount(codes).astype(np.float64)
         exp_grp, var_grp = node_moments(sizes, density)
-        null_rows = (exp_grp, np.sqrt(var_grp))
+        expected, sd = _by_group(exp_grp, np.sqrt(var_grp), codes)
         exp_net, var_net = network_moments(sizes, density)
-        null_totals = (exp_net[np.newaxis], np.sqrt(var_net)[np.newaxis])
+        null_totals = (tuple(exp_net.tolist()), tuple(np.sqrt(var_net).tolist()))
         roles = DIRECTED_ROLES
-
-    raw = np.column_stack([counts, counts.sum(axis=1)])
-    raws, expected, sd = _scores(raw, null_rows, codes)
-    one = np.zeros(1, dtype=np.int64)
-    ((r, e, s),) = zip(
-        *_scores(raw.sum(axis=0, keepdims=True), null_totals, one), strict=True
-    )
+    # one row per column of the result, one column per node
+    raw = np.concatenate([counts, counts.sum(axis=0, keepdims=True)])
     return BrokerageResult(
         attribute=attribute,
         mode=mode,
@@ -314,12 +310,16 @@ def brokerage(
         n_nodes=n,
         n_ties=n_ties,
         density=density,
-        totals=BrokerageTotals(raw=r, expected=e, sd=s),
+        totals=BrokerageTotals(
+            raw=tuple(raw.sum(axis=1).tolist()),
+            expected=null_totals[0],
+            sd=null_totals[1],
+        ),
         nodes=tuple(nodes),
         groups=tuple(labels),
-        raw=tuple(raws),
-        expected=tuple(expected),
-        sd=tuple(sd),
+        raw=_rows(raw),
+        expected=expected,
+        sd=sd,
     )
 
 
@@ -408,24 +408,34 @@ def effective_size(
     return sorted_items(scores)
 
 
-def _scores(
-    raw: IntArray, null: tuple[FloatArray, FloatArray] | None, codes: IntArray
-) -> tuple[list[tuple[int, ...]], list[_Floats | None], list[_Floats | None]]:
+def _rows(raw: IntArray) -> tuple[tuple[int, ...], ...]:
     """
-    Return the rows of *raw* and, under the *null*, their expected and sd.
+    Return the counts of *raw* node by node.
 
-    *null* holds the expectations and standard deviations per group, and
-    *codes* the group of each row of *raw*. Rows of one group share their
-    tuples, which keeps allocations (and garbage-collector passes) down.
+    *raw* has a row per column of the result, the total last, and a column
+    per node. Nodes that broker nothing, often most of a sparse network,
+    share one tuple of zeros instead of each building its own.
     """
-    raws: list[tuple[int, ...]] = list(zip(*raw.T.tolist(), strict=True))
-    if null is None:
-        empty: list[_Floats | None] = [None] * len(raws)
-        return raws, empty, empty
-    expected, sd = _rows(null[0]), _rows(null[1])
-    picks = codes.tolist()
-    return raws, [expected[c] for c in picks], [sd[c] for c in picks]
+    busy = raw[-1] > 0
+    table = [(0,) * len(raw), *zip(*raw[:, busy].tolist(), strict=True)]
+    picks = np.cumsum(busy) * busy
+    # n >= 2 picks, so itemgetter returns a tuple
+    rows: tuple[tuple[int, ...], ...] = itemgetter(*picks.tolist())(table)
+    return rows
 
 
-def _rows(values: FloatArray) -> list[_Floats | None]:
-    return [tuple(r) for r in values.tolist()]
+def _by_group(
+    expected: FloatArray, sd: FloatArray, codes: IntArray
+) -> tuple[tuple[_Floats, ...], tuple[_Floats, ...]]:
+    """
+    Return each node's row of *expected* and of *sd*, which hold one per group.
+
+    *codes* gives each node's group. Nodes of one group share their tuples,
+    which keeps allocations (and garbage-collector passes) down.
+    """
+    # n >= 2 picks, so itemgetter returns a tuple
+    pick = itemgetter(*codes.tolist())
+    return (
+        pick(list(zip(*expected.T.tolist(), strict=True))),
+        pick(list(zip(*sd.T.tolist(), strict=True))),
+    )
