@@ -246,7 +246,7 @@ class TestBuildStructureGraph:
 
         assert rows(G) == rows(N)
         succ = dict(G.adjacency())
-        pred = dict(nx.reverse_view(G).adjacency())
+        pred = dict(G.reverse(copy=False).adjacency())
         for u, v in G.edges():
             assert succ[u][v] is pred[v][u]
         if G.number_of_edges():
