@@ -504,10 +504,9 @@ def _add_edges(
     an undirected edge. The neighbour dicts are the ones
     `networkx.Graph.adjacency` yields, which networkx's own readers share.
     """
-    if len(graph) != len(names) or graph.number_of_edges():  # pragma: no cover
-        msg = "internal error: the graph must hold names as its nodes and no edge"
+    if len(graph) != len(names):  # pragma: no cover - the callers' own graph
+        msg = "internal error: the graph must hold names as its nodes"
         raise AssertionError(msg)
-    m = len(u)
     # each node's entries: the pairs it ends (u ascending), then those it starts
     # (v ascending); a stable sort on the node keeps both runs in order
     node = np.concatenate((v, u))
@@ -515,7 +514,9 @@ def _add_edges(
     other = np.concatenate((u, v))[order]
     ends = np.fromiter(names, dtype=object, count=len(names))
     data = [{"weight": w} for w in weights.tolist()]
-    shared = itemgetter(*(order % m).tolist())(data) if m > 1 else data * 2
+    # entry m + i of the doubled ends is pair i again: its dict, twice
+    data += data
+    shared = itemgetter(*order.tolist())(data) if data else ()
     entries = zip(ends[other].tolist(), shared, strict=True)
     counts = np.bincount(node, minlength=len(names)).tolist()
     deque(
