@@ -523,6 +523,13 @@ class TestBrokerageErrors:
         with pytest.raises(ValidationError, match=r"must be hashable.*'b'"):
             brokerage(graph, "g")
 
+    def test_array_attribute_is_refused(self):
+        """An array as a group, whose == answers element by element, is refused too."""
+        graph: nx.DiGraph[str] = nx.DiGraph([("a", "b")])
+        nx.set_node_attributes(graph, {"a": "x", "b": np.array([1, 2])}, "g")
+        with pytest.raises(ValidationError, match=r"must be hashable.*'b'"):
+            brokerage(graph, "g")
+
     def test_single_node_is_refused(self):
         """The density null is undefined on one node."""
         graph: nx.DiGraph[Any] = nx.DiGraph()

@@ -13,7 +13,7 @@ import contextlib
 from collections import Counter
 from collections.abc import Callable, Hashable
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import Any, Literal
 
 import networkx as nx
@@ -68,7 +68,8 @@ def node_groups(G: nx.Graph[Any], attribute: str) -> tuple[list[Hashable], IntAr
     labels: list[Hashable] = list(
         map(dict.get, map(itemgetter(1), G.nodes(data=True)), repeat(attribute))
     )
-    if None not in labels:
+    # by identity: `in` would ask ==, which an array value answers with an array
+    if not any(map(is_, labels, repeat(None))):
         with contextlib.suppress(TypeError):  # an unhashable value
             return labels, group_codes(labels)
     raise partition_error(G, attribute)
