@@ -8,12 +8,10 @@ Private to `oppilashuolto.analysis.brokerage`, which documents the roles.
 
 from __future__ import annotations
 
-import contextlib
-
 from collections import Counter
 from collections.abc import Callable, Hashable
 from itertools import chain, repeat
-from operator import is_, itemgetter
+from operator import itemgetter
 from typing import Any, Literal
 
 import networkx as nx
@@ -21,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from oppilashuolto.analysis._common import N, partition_error
+from oppilashuolto.analysis._common import N
 from oppilashuolto.analysis._kernel import compiled_open_paths
 from oppilashuolto.errors import ExtraNotInstalledError
 
@@ -35,7 +33,6 @@ __all__ = [
     "directed_census",
     "group_codes",
     "network_moments",
-    "node_groups",
     "node_moments",
     "one_product_census",
     "split_product_census",
@@ -54,25 +51,6 @@ def group_codes(labels: list[Hashable]) -> IntArray:
         dtype=np.int64,
         count=len(labels),
     )
-
-
-def node_groups(G: nx.Graph[Any], attribute: str) -> tuple[list[Hashable], IntArray]:
-    """
-    Return each node's value of *attribute*, in *G*'s order, and its group code.
-
-    Raises `ValidationError` as `node_partition` does. One pass over the
-    node dicts, at C speed, reads the values, and numbering them checks that
-    they are hashable; the slow pass of `partition_error` runs only to name
-    the nodes at fault.
-    """
-    labels: list[Hashable] = list(
-        map(dict.get, map(itemgetter(1), G.nodes(data=True)), repeat(attribute))
-    )
-    # by identity: `in` would ask ==, which an array value answers with an array
-    if not any(map(is_, labels, repeat(None))):
-        with contextlib.suppress(TypeError):  # an unhashable value
-            return labels, group_codes(labels)
-    raise partition_error(G, attribute)
 
 
 def compressed_arcs(

@@ -42,13 +42,14 @@ from oppilashuolto.analysis._census import (
     IntArray,
     compressed_arcs,
     directed_census,
+    group_codes,
     network_moments,
-    node_groups,
     node_moments,
 )
 from oppilashuolto.analysis._common import (
     N,
     call_nx,
+    node_labels,
     require_known_nodes,
     require_nodes,
     require_simple,
@@ -272,7 +273,8 @@ def brokerage(
     require_nodes(G, 2, "brokerage")
     # count in G's order, which the arcs come in; report in sorted order
     counted = list(G)
-    labels, codes = node_groups(G, attribute)
+    labels = node_labels(G, attribute)
+    codes = group_codes(labels)
     n = len(counted)
     position = dict(zip(counted, range(n), strict=True))
     starts, heads = compressed_arcs(G, position, symmetric=mode == "undirected")
