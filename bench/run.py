@@ -4,8 +4,20 @@ Run every benchmark on the synthetic national structure and print one table.
 Each row: the workload, our time, the floor measured in the same run, the ratio
 ours / floor, the goal, and whether it is met. Times are medians of
 ``--repeat`` (at least 5) interleaved runs after a warm-up of each (the larger
-load is warmed up by the smaller one, which runs the same code); the floors
-are described in ``bench/bench_national.py``.
+load is warmed up by the smaller one, which runs the same code; projection
+and brokerage, a few milliseconds each, take medians of `SHORT_REPEAT`); the
+floors are described in ``bench/bench_national.py``.
+
+Goals are the issues': the national issue's own, and for the graphs those of
+the networks issue, which compares a build with networkx inserting the same
+prepared rows and brokerage with the brute force at 10,000 nodes. Two rows
+have no goal and say "reported": a structure's first build, which also
+prepares its records, and brokerage on projections under 10,000 nodes.
+
+- The feed, graph and brokerage rows of the smaller scale run in a fresh
+  process (``--adapters``), as a user's would: not in a heap that the larger
+  structure has just left full of holes. Brokerage at the larger scale runs
+  while that structure is loaded, as it must.
 
 - ``--quick`` uses scales 0.1 and 1 (still ten apart), a smaller feed sample
   and fewer betweenness sources: about three minutes instead of about eleven.
@@ -48,6 +60,11 @@ from oppilashuolto.model import WelfareStructure  # noqa: E402
 
 
 CALLS = 100_000
+#: The size at which the networks issue set brokerage's goal.
+BROKERAGE_NODES = 10_000
+#: Runs per median for the workloads of a few milliseconds (projection and
+#: brokerage), whose medians of five move by a tenth from run to run.
+SHORT_REPEAT = 15
 Row = tuple[str, str, str, str, str, str]
 
 
@@ -68,6 +85,12 @@ def row(
         goal,
         "met" if met else "NOT MET",
     )
+
+
+def reported(workload: str, ours: float, floor: float, goal: str) -> Row:
+    """Return a row in seconds that the issues set no goal for: its ratio is reported."""
+    found = row(workload, ours, floor, unit="s", goal=goal, met=False)
+    return (*found[:5], "reported")
 
 
 def at_most(workload: str, ours: float, floor: float, limit: float) -> Row:
@@ -222,7 +245,9 @@ def query_rows(
     return rows
 
 
-def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
+def adapter_rows(
+    s: WelfareStructure, scale: float, every: int, repeat: int
+) -> list[Row]:
     """Time the feeds, the graphs and brokerage at the small scale."""
     rows = []
     log("yearly-clock feeds")
@@ -248,15 +273,15 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
     log("multilayer graph, first build")
     ours, floor = bn.multilayer_first(s, repeat)
     rows.append(
-        at_most(
+        reported(
             "multilayer graph, a structure's first build (nothing prepared yet)",
             ours,
             floor,
-            1.5,
+            "- (issue 6's 1.5 is for a build given prepared data: row above)",
         )
     )
     log("organisation projection")
-    ours, floor, edges, same = bn.projection(s, repeat)
+    ours, floor, edges, same = bn.projection(s, max(repeat, SHORT_REPEAT))
     rows.append(
         row(
             f"organisation projection ({edges:,} ties){'' if same else ' DIFFERS'}",
@@ -268,18 +293,36 @@ def adapter_rows(s: WelfareStructure, every: int, repeat: int) -> list[Row]:
         )
     )
     log("brokerage by municipality")
-    ours, floor, nodes, same = bn.brokerage_by_municipality(s, repeat)
-    rows.append(
-        row(
-            f"brokerage by municipality on the projection ({nodes:,} nodes){'' if same else ' DIFFERS'}",
-            ours,
-            floor,
-            unit="s",
-            goal="<= 0.05 (20x faster)",
-            met=same and ours * 20 <= floor,
-        )
-    )
+    rows.append(brokerage_row(s, scale, repeat))
     return rows
+
+
+def brokerage_row(s: WelfareStructure, scale: float, repeat: int) -> Row:
+    """
+    Time brokerage by municipality on the organisation projection.
+
+    The networks issue set its goal, 20x faster than the brute-force walk, at
+    10,000 nodes; a smaller projection's row reports its ratio without a goal.
+    """
+    ours, floor, nodes, same = bn.brokerage_by_municipality(
+        s, max(repeat, SHORT_REPEAT)
+    )
+    workload = (
+        f"brokerage by municipality on the projection, scale {scale:g} "
+        f"({nodes:,} nodes){'' if same else ' DIFFERS'}"
+    )
+    if nodes < BROKERAGE_NODES:
+        return reported(
+            workload, ours, floor, f"- (20x is set for >= {BROKERAGE_NODES:,} nodes)"
+        )
+    return row(
+        workload,
+        ours,
+        floor,
+        unit="s",
+        goal="<= 0.05 (20x faster)",
+        met=same and ours * 20 <= floor,
+    )
 
 
 def _json_tail(script: str, *args: str) -> Any:
@@ -380,8 +423,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5, help="runs per median (>= 5)")
     parser.add_argument("--no-cache", action="store_true", help="regenerate the JSON")
+    parser.add_argument(
+        "--adapters",
+        type=float,
+        metavar="SCALE",
+        help="only the feed, graph and brokerage rows at SCALE, as one JSON line",
+    )
+    parser.add_argument("--every", type=int, default=10, help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     repeat = max(args.repeat, 5)
+    if args.adapters is not None:
+        s = bn.load_and_index(bn.national_file(args.seed, args.adapters))
+        print(json.dumps(adapter_rows(s, args.adapters, args.every, repeat)))
+        return 0
     small, large = (0.1, 1.0) if args.quick else (1.0, 10.0)
     every, k = (40, 200) if args.quick else (10, 0)
     started = time.perf_counter()
@@ -392,22 +447,39 @@ def main(argv: list[str] | None = None) -> int:
     }
     rows, loaded = load_rows(files, repeat)
     rows += query_rows(loaded, args.seed, repeat)
-    del loaded[large]
+    log(f"brokerage by municipality, scale {large:g}")
+    large_brokerage = brokerage_row(loaded[large], large, repeat)
+    loaded.clear()
     gc.collect()
-    rows += adapter_rows(loaded[small], every, repeat)
+    # in a fresh process, as a user's: not in a heap that the larger
+    # structure has just left full of holes
+    rows += [
+        tuple(r)
+        for r in _json_tail(
+            "run.py",
+            "--adapters",
+            str(small),
+            "--seed",
+            str(args.seed),
+            "--repeat",
+            str(repeat),
+            "--every",
+            str(every),
+        )
+    ]
+    rows.append(large_brokerage)
     log("betweenness: nx-parallel against serial networkx")
     made, parallel_note = parallel_row(args.seed, k, repeat)
     if made is not None:
         rows.append(made)
-    loaded.clear()
-    gc.collect()
     more, memory_note = memory_rows(files[small], small)
     rows += more
     more, six_note = issue_six_rows()
     rows += more
     print(f"machine: {machine()}")
     print(
-        f"seed {args.seed}; medians of {repeat} interleaved runs after a warm-up; "
+        f"seed {args.seed}; medians of {repeat} interleaved runs after a warm-up "
+        f"({max(repeat, SHORT_REPEAT)} for projection and brokerage); "
         f"total {time.perf_counter() - started:.0f} s"
     )
     print_table(rows, [parallel_note, memory_note, six_note])
