@@ -427,15 +427,26 @@ def main(argv: list[str] | None = None) -> int:
         "--adapters",
         type=float,
         metavar="SCALE",
-        help="only the feed, graph and brokerage rows at SCALE, as one JSON line",
+        help="only the feed, graph and brokerage rows at SCALE",
     )
-    parser.add_argument("--every", type=int, default=10, help=argparse.SUPPRESS)
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--every",
+        type=int,
+        default=10,
+        help="with --adapters: feeds of every Nth school",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="with --adapters: the rows as one JSON line"
+    )
     args = parser.parse_args(argv)
     repeat = max(args.repeat, 5)
     if args.adapters is not None:
         s = bn.load_and_index(bn.national_file(args.seed, args.adapters))
-        print(json.dumps(adapter_rows(s, args.adapters, args.every, repeat)))
+        found = adapter_rows(s, args.adapters, args.every, repeat)
+        if args.json:
+            print(json.dumps(found))
+        else:
+            print_table(found, [])
         return 0
     small, large = (0.1, 1.0) if args.quick else (1.0, 10.0)
     every, k = (40, 200) if args.quick else (10, 0)
@@ -453,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     # in a fresh process, as a user's: not in a heap that the larger
     # structure has just left full of holes
+    log(f"feeds, graphs and brokerage, scale {small:g}, in a fresh process")
     rows += [
         tuple(r)
         for r in _json_tail(
